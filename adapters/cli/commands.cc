@@ -1,0 +1,113 @@
+#include "adapters/cli/commands.h"
+
+#include <tbb/global_control.h>
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+
+#include "adapters/cli/exit_codes.h"
+#include "adapters/cli/progress.h"
+#include "adapters/json/atomic_write.h"
+#include "adapters/json/result_writer.h"
+#include "adapters/json/round_reader.h"
+#include "adapters/json/round_writer.h"
+#include "datasets/generator/generator.h"
+#include "engine/round/run_round.h"
+
+namespace vetmatch {
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+      .count();
+}
+
+std::unique_ptr<tbb::global_control> limit_threads(int threads) {
+  if (threads <= 0) return nullptr;
+  return std::make_unique<tbb::global_control>(
+      tbb::global_control::max_allowed_parallelism,
+      static_cast<std::size_t>(threads));
+}
+
+void print_errors(const std::string& path, const std::vector<InputError>& errors) {
+  for (const InputError& e : errors) {
+    std::fprintf(stderr, "%s\n", e.message().c_str());
+  }
+  std::fprintf(stderr, "vetmatch: %s: %zu problem%s found\n", path.c_str(),
+               errors.size(), errors.size() == 1 ? "" : "s");
+}
+
+}  // namespace
+
+int run_match(const MatchOptions& options) {
+  const auto thread_limit = limit_threads(options.common.threads);
+  StageReporter reporter(!options.common.quiet && StageReporter::stderr_is_terminal());
+
+  auto start = std::chrono::steady_clock::now();
+  ReadRoundResult read = read_round_file(options.round_path);
+  if (!read.errors.empty()) {
+    print_errors(options.round_path, read.errors);
+    return kExitBadInput;
+  }
+  const double read_seconds = seconds_since(start);
+  reporter.stage("read round", read_seconds);
+
+  RunOptions run;
+  run.run_policy = !options.shortlists_only;
+  if (options.policy) run.policy = parse_policy_kind(*options.policy);
+  run.progress = reporter.progress_fn();
+  const RoundResult result = run_round(read.round, run);
+  reporter.stage("prepare", result.seconds.prepare);
+  reporter.stage("shortlists", result.seconds.shortlists);
+  if (run.run_policy) reporter.stage("policy", result.seconds.policy);
+
+  start = std::chrono::steady_clock::now();
+  ResultWriteOptions write;
+  write.include_timings = options.common.timings;
+  write.read_seconds = read_seconds;
+  write_file_atomically(options.output_path,
+                        result_to_json(read.round, result, write));
+  reporter.stage("write result", seconds_since(start));
+  if (reporter.enabled()) {
+    std::fprintf(stderr, "wrote %s: %lld of %lld veterans assigned\n",
+                 options.output_path.c_str(),
+                 static_cast<long long>(result.stats.assigned),
+                 static_cast<long long>(result.stats.veterans));
+  }
+  return kExitOk;
+}
+
+int run_validate(const std::string& round_path, bool quiet) {
+  const ReadRoundResult read = read_round_file(round_path);
+  if (!read.errors.empty()) {
+    print_errors(round_path, read.errors);
+    return kExitBadInput;
+  }
+  if (!quiet) {
+    std::printf("%s: ok (%zu veterans, %zu postings, %zu employers)\n",
+                round_path.c_str(), read.round.veterans.size(),
+                read.round.postings.size(), read.round.employers.size());
+  }
+  return kExitOk;
+}
+
+int run_generate(const GenerateOptions& options) {
+  const auto thread_limit = limit_threads(options.common.threads);
+  StageReporter reporter(!options.common.quiet && StageReporter::stderr_is_terminal());
+  const std::optional<Preset> preset = parse_preset(options.preset);
+  if (!preset) {
+    std::fprintf(stderr, "vetmatch generate: unknown preset \"%s\" (district, city)\n",
+                 options.preset.c_str());
+    return kExitUsage;
+  }
+  auto start = std::chrono::steady_clock::now();
+  const Round round = generate_round({*preset, options.seed});
+  reporter.stage("generate", seconds_since(start));
+  start = std::chrono::steady_clock::now();
+  write_file_atomically(options.output_path, round_to_json(round));
+  reporter.stage("write round", seconds_since(start));
+  return kExitOk;
+}
+
+}  // namespace vetmatch

@@ -1,0 +1,114 @@
+// vetmatch: the command-line tool. Subcommand dispatch, --help, --version,
+// and the mapping of failures to the documented exit codes.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+
+#include "adapters/cli/commands.h"
+#include "adapters/cli/exit_codes.h"
+#include "adapters/json/input_error.h"
+
+namespace {
+
+constexpr const char* kDescription =
+    "vetmatch: match veterans and military spouses to job postings, "
+    "incubation slots and training places.\n\n"
+    "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 bad input "
+    "(every problem is listed on stderr), 4 file cannot be read or written.";
+
+void add_common(CLI::App* command, vetmatch::CommonOptions& common) {
+  command->add_option("--threads", common.threads,
+                      "Worker threads (default: all cores); results do not "
+                      "depend on it")
+      ->check(CLI::Range(1, 1024));
+  command->add_flag("-q,--quiet", common.quiet,
+                    "No progress or stage times on stderr");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace vetmatch;
+  CLI::App app{kDescription, "vetmatch"};
+  app.set_version_flag("--version", std::string("vetmatch ") + VETMATCH_VERSION);
+  app.require_subcommand(1);
+
+  MatchOptions match;
+  CLI::App* match_cmd = app.add_subcommand(
+      "match", "Run a matching round: shortlists both ways and the policy's "
+               "assignments, written to the result file");
+  match_cmd->add_option("round", match.round_path, "Round file (JSON, round/1)")
+      ->required();
+  match_cmd->add_option("-o,--output", match.output_path,
+                        "Result file to write (JSON, result/1)")
+      ->required();
+  match_cmd->add_option("--policy", match.policy,
+                        "Assignment policy (overrides the round's config)")
+      ->check(CLI::IsMember({"points_order"}));
+  bool no_timings = false;
+  match_cmd->add_flag("--no-timings", no_timings,
+                      "Leave stage seconds out of the result, so runs compare "
+                      "byte for byte");
+  add_common(match_cmd, match.common);
+
+  MatchOptions shortlist;
+  shortlist.shortlists_only = true;
+  CLI::App* shortlist_cmd = app.add_subcommand(
+      "shortlist", "Build shortlists both ways only (no assignment)");
+  shortlist_cmd->add_option("round", shortlist.round_path, "Round file")->required();
+  shortlist_cmd->add_option("-o,--output", shortlist.output_path, "Result file to write")
+      ->required();
+  bool shortlist_no_timings = false;
+  shortlist_cmd->add_flag("--no-timings", shortlist_no_timings,
+                          "Leave stage seconds out of the result");
+  add_common(shortlist_cmd, shortlist.common);
+
+  std::string validate_path;
+  bool validate_quiet = false;
+  CLI::App* validate_cmd = app.add_subcommand(
+      "validate", "Check a round file and list every problem found");
+  validate_cmd->add_option("round", validate_path, "Round file")->required();
+  validate_cmd->add_flag("-q,--quiet", validate_quiet, "Print nothing when the file is sound");
+
+  GenerateOptions generate;
+  CLI::App* generate_cmd = app.add_subcommand(
+      "generate", "Write a realistic generated round (same seed, same bytes)");
+  generate_cmd->add_option("--preset", generate.preset,
+                           "district (1,000 x 500) or city (Handan, 265,000 x 10,000)")
+      ->required()
+      ->check(CLI::IsMember({"district", "city"}));
+  generate_cmd->add_option("--seed", generate.seed, "Random seed")->default_val(1);
+  generate_cmd->add_option("-o,--output", generate.output_path, "Round file to write")
+      ->required();
+  add_common(generate_cmd, generate.common);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+
+  try {
+    if (*match_cmd) {
+      match.common.timings = !no_timings;
+      return run_match(match);
+    }
+    if (*shortlist_cmd) {
+      shortlist.common.timings = !shortlist_no_timings;
+      return run_match(shortlist);
+    }
+    if (*validate_cmd) return run_validate(validate_path, validate_quiet);
+    if (*generate_cmd) return run_generate(generate);
+  } catch (const IoError& e) {
+    std::fprintf(stderr, "vetmatch: %s\n", e.what());
+    return kExitIoError;
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "vetmatch: out of memory\n");
+    return kExitInternalError;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "vetmatch: internal error: %s\n", e.what());
+    return kExitInternalError;
+  }
+  return kExitUsage;
+}

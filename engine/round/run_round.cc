@@ -1,0 +1,64 @@
+#include "engine/round/run_round.h"
+
+#include <chrono>
+#include <stdexcept>
+
+#include "engine/model/validate.h"
+#include "engine/policies/policy.h"
+#include "engine/round/round_stats.h"
+#include "engine/scoring/indexed_round.h"
+#include "engine/shortlist/shortlist_builder.h"
+
+namespace vetmatch {
+namespace {
+
+class Stopwatch {
+ public:
+  double lap() {
+    const auto now = std::chrono::steady_clock::now();
+    const double s = std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+    return s;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+}  // namespace
+
+RoundResult run_round(const Round& round, const RunOptions& options) {
+  Stopwatch watch;
+  const std::vector<ValidationIssue> issues = validate(round);
+  if (!issues.empty()) {
+    throw std::invalid_argument(
+        "run_round: the round has " + std::to_string(issues.size()) +
+        " problem(s), first at " + std::string(to_string(issues[0].entity)) +
+        "/" + std::to_string(issues[0].index) + "/" + issues[0].field +
+        ": expected " + issues[0].expected);
+  }
+  const IndexedRound ir = index_round(round);
+  RoundResult result;
+  result.veterans_by_id = ir.veteran_of;
+  result.postings_by_id = ir.posting_of;
+  result.seconds.prepare = watch.lap();
+
+  result.shortlists = build_shortlists(ir, round.config.veteran_shortlist_k,
+                                       round.config.posting_shortlist_k,
+                                       options.progress);
+  result.seconds.shortlists = watch.lap();
+
+  PolicyOutcome outcome;
+  if (options.run_policy) {
+    const PolicyKind kind = options.policy.value_or(round.config.policy);
+    result.policy = kind;
+    outcome = run_policy(kind, ir, result.shortlists, options.progress);
+  }
+  result.stats = compute_stats(ir, outcome);
+  result.assignments = std::move(outcome.assignments);
+  result.unassigned = std::move(outcome.unassigned);
+  result.seconds.policy = watch.lap();
+  return result;
+}
+
+}  // namespace vetmatch

@@ -1,0 +1,213 @@
+// The bundled region table (datasets/regions/region_table.h): Handan 130400
+// and its county-level divisions, their coordinates inside Hebei, the
+// table's totals and parent links, find() on known and unknown codes, and
+// parse() rejecting malformed tables with the line number.
+#include "datasets/regions/region_table.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "engine/scoring/geo.h"
+
+namespace vetmatch {
+namespace {
+
+const std::string kHeader =
+    "code\tname\tpinyin\tlevel\tparent\tlat\tlon\tcoord_source\n";
+
+// A small well-formed table, deliberately not in code order.
+std::string small_table() {
+  return kHeader +
+         "130400\t邯郸市\tHandan\t2\t130000\t36.625507\t114.533253\town\n"
+         "130000\t河北省\tHebei\t1\t\t38.036907\t114.524063\town\n"
+         "130402\t邯山区\tHanshan\t3\t130400\t36.580189\t114.484065\town\n"
+         "130403\t丛台区\t\t3\t130400\t36.636166\t114.487071\tparent\n";
+}
+
+// Runs parse() and returns the exception's message ("" if none).
+std::string parse_error(const std::string& tsv) {
+  try {
+    RegionTable::parse(tsv);
+  } catch (const std::runtime_error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(RegionTable, HandanAndItsCounties) {
+  const RegionTable& t = RegionTable::bundled();
+  const Region* handan = t.find("130400");
+  ASSERT_NE(handan, nullptr);
+  EXPECT_EQ(handan->name, "邯郸市");
+  EXPECT_EQ(handan->pinyin, "Handan");
+  EXPECT_EQ(handan->level, RegionLevel::kCity);
+  EXPECT_EQ(handan->parent, "130000");
+
+  const Region* hanshan = t.find("130402");
+  ASSERT_NE(hanshan, nullptr);
+  EXPECT_EQ(hanshan->name, "邯山区");
+  EXPECT_EQ(hanshan->level, RegionLevel::kCounty);
+  EXPECT_EQ(hanshan->parent, "130400");
+
+  const std::vector<const Region*> kids = t.children("130400");
+  // 2023: 6 districts, 11 counties, 1 county-level city, 2 zones.
+  ASSERT_EQ(kids.size(), 20u);
+  std::set<std::string> names;
+  for (std::size_t i = 0; i < kids.size(); ++i) {
+    EXPECT_EQ(kids[i]->level, RegionLevel::kCounty);
+    EXPECT_EQ(kids[i]->parent, "130400");
+    if (i > 0) {
+      EXPECT_LT(kids[i - 1]->code, kids[i]->code);
+    }
+    names.insert(kids[i]->name);
+  }
+  for (const char* name : {"邯山区", "丛台区", "复兴区", "峰峰矿区", "肥乡区",
+                           "永年区", "武安市", "涉县", "大名县", "魏县"}) {
+    EXPECT_TRUE(names.count(name)) << name;
+  }
+  EXPECT_EQ(t.find("130400")->name, "邯郸市");
+  EXPECT_EQ(t.find("130000")->name, "河北省");
+}
+
+TEST(RegionTable, HandanCountiesLieInHebei) {
+  const RegionTable& t = RegionTable::bundled();
+  const Region* handan = t.find("130400");
+  ASSERT_NE(handan, nullptr);
+  for (const Region* r : t.children("130400")) {
+    // Hebei's bounding box, and Handan's own corner of it.
+    EXPECT_GE(r->lat, 36.0) << r->code;
+    EXPECT_LE(r->lat, 42.7) << r->code;
+    EXPECT_GE(r->lon, 113.4) << r->code;
+    EXPECT_LE(r->lon, 119.9) << r->code;
+    EXPECT_LT(great_circle_km({r->lat, r->lon}, {handan->lat, handan->lon}),
+              100.0)
+        << r->code;
+  }
+}
+
+TEST(RegionTable, CoordinatesWereConvertedFromBaidu) {
+  // pfinal_city_bd09 gives Handan at BD-09 (36.631263, 114.545628); BD-09
+  // is offset about 1 km from WGS-84, to the north-east in this area.
+  const Region* handan = RegionTable::bundled().find("130400");
+  ASSERT_NE(handan, nullptr);
+  const double km =
+      great_circle_km({handan->lat, handan->lon}, {36.631263, 114.545628});
+  EXPECT_GT(km, 0.5);
+  EXPECT_LT(km, 2.0);
+  EXPECT_LT(handan->lat, 36.631263);
+  EXPECT_LT(handan->lon, 114.545628);
+}
+
+TEST(RegionTable, TotalsAndParents) {
+  const RegionTable& t = RegionTable::bundled();
+  int levels[4] = {0, 0, 0, 0};
+  const Region* previous = nullptr;
+  for (const Region& r : t.all()) {
+    ++levels[static_cast<int>(r.level)];
+    ASSERT_EQ(r.code.size(), 6u);
+    if (previous != nullptr) {
+      EXPECT_LT(previous->code, r.code);
+    }
+    previous = &r;
+    EXPECT_FALSE(r.name.empty()) << r.code;
+    if (r.level == RegionLevel::kProvince) {
+      EXPECT_TRUE(r.parent.empty()) << r.code;
+      continue;
+    }
+    const Region* parent = t.find(r.parent);
+    ASSERT_NE(parent, nullptr) << r.code << " names parent " << r.parent;
+    EXPECT_EQ(static_cast<int>(parent->level) + 1, static_cast<int>(r.level))
+        << r.code;
+    // Every division's coordinate lies in China's box (the South China Sea
+    // divisions of Sansha reach down to about 4 degrees north).
+    EXPECT_GT(r.lat, 3.0) << r.code;
+    EXPECT_LT(r.lat, 54.0) << r.code;
+    EXPECT_GT(r.lon, 73.0) << r.code;
+    EXPECT_LT(r.lon, 136.0) << r.code;
+  }
+  EXPECT_EQ(levels[1], 31);
+  EXPECT_EQ(levels[2], 342);
+  // 2,978 county-level codes less the 3 that equal their city's code
+  // (东莞市, 中山市, 儋州市: kept once, as the city).
+  EXPECT_EQ(levels[3], 2975);
+}
+
+TEST(RegionTable, FindUnknownCodes) {
+  const RegionTable& t = RegionTable::bundled();
+  EXPECT_EQ(t.find("999999"), nullptr);
+  EXPECT_EQ(t.find("13040"), nullptr);
+  EXPECT_EQ(t.find("1304000"), nullptr);
+  EXPECT_EQ(t.find(""), nullptr);
+  EXPECT_NE(t.find("110000"), nullptr);  // First code.
+  EXPECT_NE(t.find("659000"), nullptr);  // Last code.
+  EXPECT_TRUE(t.children("130402").empty());
+}
+
+TEST(RegionTable, BundledIsParsedOnceAcrossThreads) {
+  std::vector<const RegionTable*> seen(4, nullptr);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&seen, i] { seen[i] = &RegionTable::bundled(); });
+  }
+  for (std::thread& th : threads) th.join();
+  for (const RegionTable* t : seen) EXPECT_EQ(t, &RegionTable::bundled());
+}
+
+TEST(RegionTable, ParsesAWellFormedTableInCodeOrder) {
+  const RegionTable t = RegionTable::parse(small_table());
+  ASSERT_EQ(t.all().size(), 4u);
+  EXPECT_EQ(t.all()[0].code, "130000");
+  EXPECT_EQ(t.all()[3].code, "130403");
+  const Region* r = t.find("130403");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->pinyin, "");
+  EXPECT_DOUBLE_EQ(r->lat, 36.636166);
+  EXPECT_DOUBLE_EQ(r->lon, 114.487071);
+  EXPECT_EQ(t.children("130400").size(), 2u);
+  // No trailing newline is fine too.
+  std::string no_newline = small_table();
+  no_newline.pop_back();
+  EXPECT_EQ(RegionTable::parse(no_newline).all().size(), 4u);
+}
+
+TEST(RegionTable, RejectsMalformedTablesWithTheLineNumber) {
+  const std::string base = small_table();
+  struct Case {
+    std::string tsv;
+    std::string needle;
+  } cases[] = {
+      // Line 3 lacks its coord_source column.
+      {kHeader + "130000\t河北省\tHebei\t1\t\t38.036907\t114.524063\town\n"
+                 "130400\t邯郸市\tHandan\t2\t130000\t36.625507\t114.533253\n",
+       "line 3"},
+      {kHeader + "13000\t河北省\tHebei\t1\t\t38.036907\t114.524063\town\n",
+       "line 2"},
+      {kHeader + "130000\t河北省\tHebei\t1\t\t38.03x\t114.524063\town\n",
+       "line 2"},
+      {kHeader + "130000\t河北省\tHebei\t1\t\t\t114.524063\town\n", "line 2"},
+      {kHeader + "130000\t河北省\tHebei\t1\t\t95.0\t114.524063\town\n",
+       "line 2"},
+      {kHeader + "130000\t河北省\tHebei\t4\t\t38.0\t114.5\town\n", "line 2"},
+      {kHeader + "130000\t河北省\tHebei\t1\t\t38.0\t114.5\town\r\n", "line 2"},
+      {base + "130402\t邯山区\tHanshan\t3\t130400\t36.5\t114.4\town\n",
+       "line 6"},
+      {base + "130502\t襄都区\t\t3\t130500\t37.0\t114.5\town\n", "line 6"},
+      {base + "\n", "line 6"},
+      {"code\tname\n130000\t河北省\n", "line 1"},
+      {"", "line 1"},
+  };
+  for (const Case& c : cases) {
+    const std::string message = parse_error(c.tsv);
+    EXPECT_NE(message.find(c.needle), std::string::npos)
+        << "table:\n"
+        << c.tsv << "\nmessage: " << message;
+  }
+}
+
+}  // namespace
+}  // namespace vetmatch

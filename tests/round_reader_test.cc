@@ -1,0 +1,645 @@
+// The round-file reader and writer (adapters/json): every field of a full
+// example, defaults, regions, the bad-input corpus through the reader (each
+// expected path reported, every problem of a file listed), error messages,
+// round trips Round -> JSON -> Round, and the round schema.
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+#include <rapidjson/schema.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <fstream>
+#include <limits>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "adapters/json/input_error.h"
+#include "adapters/json/json_document.h"
+#include "adapters/json/round_reader.h"
+#include "adapters/json/round_writer.h"
+#include "datasets/generator/generator.h"
+#include "datasets/regions/region_table.h"
+#include "engine/model/validate.h"
+#include "tests/support/random_round.h"
+
+namespace vetmatch {
+namespace {
+
+const std::string kSourceDir = VETMATCH_SOURCE_DIR;
+const std::string kCorpusDir = kSourceDir + "/tests/bad_input/";
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::vector<std::string> paths_of(const std::vector<InputError>& errors) {
+  std::vector<std::string> paths;
+  for (const InputError& e : errors) paths.push_back(e.json_path);
+  return paths;
+}
+
+std::string messages_of(const std::vector<InputError>& errors) {
+  std::string out;
+  for (const InputError& e : errors) out += e.message() + "\n";
+  return out;
+}
+
+bool has_path(const std::vector<InputError>& errors, const std::string& path) {
+  for (const InputError& e : errors) {
+    if (e.json_path == path) return true;
+  }
+  return false;
+}
+
+// Validates `json` against the schema file; returns "" when it conforms, or
+// the failing schema keyword and document pointer.
+std::string schema_problem(const std::string& schema_path,
+                           const std::string& json) {
+  rapidjson::Document schema_doc;
+  schema_doc.Parse(slurp(schema_path).c_str());
+  if (schema_doc.HasParseError()) return "schema does not parse";
+  const rapidjson::SchemaDocument schema(schema_doc);
+  rapidjson::Document doc;
+  doc.Parse<rapidjson::kParseFullPrecisionFlag>(json.data(), json.size());
+  if (doc.HasParseError()) return "document does not parse";
+  rapidjson::SchemaValidator validator(schema);
+  if (doc.Accept(validator)) return "";
+  rapidjson::StringBuffer where;
+  validator.GetInvalidDocumentPointer().StringifyUriFragment(where);
+  return std::string(validator.GetInvalidSchemaKeyword()) + " at " +
+         where.GetString();
+}
+
+const std::string kRoundSchema =
+    kSourceDir + "/adapters/json/schema/round.schema.json";
+
+// A round with every field given, none at its default.
+constexpr const char* kFullRound = R"json({
+  "vetmatch": "round/1",
+  "config": {"weights": {"skill": 0.5, "location": 0.25, "preference": 0.25},
+             "distance_scale_km": 12.5, "max_commute_km": 40,
+             "veteran_shortlist_k": 3, "posting_shortlist_k": 4,
+             "policy": "points_order"},
+  "veterans": [
+    {"id": "V2", "name": "王伟", "group": "nco",
+     "location": {"lat": 36.61, "lon": 114.49},
+     "skills": {"welding": 0.8, "forklift": 0.25},
+     "certificates": ["welder_l3", "c1"], "education": "vocational",
+     "wants": ["job", "training"], "industries": ["manufacturing"],
+     "max_commute_km": 15.5, "points": 87.5,
+     "priority": ["merit", "disabled"], "partner": "V1"},
+    {"id": "V1", "group": "spouse", "region": "130402", "partner": "V2"}
+  ],
+  "postings": [
+    {"id": "P1", "employer": "E1", "kind": "incubation", "title": "焊工",
+     "location": {"lat": -33.5, "lon": 151.25}, "openings": 3,
+     "skills": {"welding": 1},
+     "requires": {"certificates": ["welder_l3"], "education": "junior_secondary"},
+     "industry": "manufacturing", "veterans_only": true},
+    {"id": "P2", "employer": "E2", "region": "130402", "spouses_welcome": true}
+  ],
+  "employers": [{"id": "E1", "name": "Handan Steel", "kind": "training_base"},
+                {"id": "E2"}],
+  "taken": [{"veteran": "V1", "posting": "P2"}],
+  "declined": [{"veteran": "V2", "posting": "P2"}]
+})json";
+
+TEST(RoundReaderTest, ReadsEveryFieldOfAFullExample) {
+  const ReadRoundResult read = read_round_string(kFullRound, "full.json");
+  ASSERT_TRUE(read.errors.empty()) << messages_of(read.errors);
+  const Round& r = read.round;
+
+  EXPECT_EQ(r.config.weights.skill, 0.5);
+  EXPECT_EQ(r.config.weights.location, 0.25);
+  EXPECT_EQ(r.config.weights.preference, 0.25);
+  EXPECT_EQ(r.config.distance_scale_km, 12.5);
+  ASSERT_TRUE(r.config.max_commute_km.has_value());
+  EXPECT_EQ(*r.config.max_commute_km, 40.0);
+  EXPECT_EQ(r.config.veteran_shortlist_k, 3);
+  EXPECT_EQ(r.config.posting_shortlist_k, 4);
+  EXPECT_EQ(r.config.policy, PolicyKind::kPointsOrder);
+
+  ASSERT_EQ(r.veterans.size(), 2u);
+  const Veteran& v = r.veterans[0];
+  EXPECT_EQ(v.id, "V2");
+  EXPECT_EQ(v.name, "王伟");
+  EXPECT_EQ(v.group, Group::kNco);
+  EXPECT_EQ(v.location.lat, 36.61);
+  EXPECT_EQ(v.location.lon, 114.49);
+  EXPECT_EQ(v.region, "");
+  ASSERT_EQ(v.skills.size(), 2u);
+  EXPECT_EQ(v.skills[0].skill, "welding");  // file order kept
+  EXPECT_EQ(v.skills[0].weight, 0.8);
+  EXPECT_EQ(v.skills[1].skill, "forklift");
+  EXPECT_EQ(v.skills[1].weight, 0.25);
+  EXPECT_EQ(v.certificates, (std::vector<std::string>{"welder_l3", "c1"}));
+  EXPECT_EQ(v.education, Education::kVocational);
+  EXPECT_EQ(v.wants, kind_bit(PostingKind::kJob) |
+                         kind_bit(PostingKind::kTraining));
+  EXPECT_EQ(v.industries, std::vector<std::string>{"manufacturing"});
+  ASSERT_TRUE(v.max_commute_km.has_value());
+  EXPECT_EQ(*v.max_commute_km, 15.5);
+  EXPECT_EQ(v.points, 87.5);
+  EXPECT_EQ(v.priority, priority_bit(PriorityFlag::kMerit) |
+                            priority_bit(PriorityFlag::kDisabled));
+  EXPECT_EQ(v.partner, "V1");
+  EXPECT_EQ(r.veterans[1].id, "V1");  // file order kept
+  EXPECT_EQ(r.veterans[1].group, Group::kSpouse);
+
+  ASSERT_EQ(r.postings.size(), 2u);
+  const Posting& p = r.postings[0];
+  EXPECT_EQ(p.id, "P1");
+  EXPECT_EQ(p.employer, "E1");
+  EXPECT_EQ(p.kind, PostingKind::kIncubation);
+  EXPECT_EQ(p.title, "焊工");
+  EXPECT_EQ(p.location.lat, -33.5);
+  EXPECT_EQ(p.location.lon, 151.25);
+  EXPECT_EQ(p.openings, 3);
+  ASSERT_EQ(p.skills.size(), 1u);
+  EXPECT_EQ(p.skills[0].skill, "welding");
+  EXPECT_EQ(p.skills[0].weight, 1.0);
+  EXPECT_EQ(p.required_certificates, std::vector<std::string>{"welder_l3"});
+  EXPECT_EQ(p.min_education, Education::kJuniorSecondary);
+  EXPECT_EQ(p.industry, "manufacturing");
+  EXPECT_TRUE(p.veterans_only);
+  EXPECT_FALSE(p.spouses_welcome);
+  EXPECT_TRUE(r.postings[1].spouses_welcome);
+
+  ASSERT_EQ(r.employers.size(), 2u);
+  EXPECT_EQ(r.employers[0].id, "E1");
+  EXPECT_EQ(r.employers[0].name, "Handan Steel");
+  EXPECT_EQ(r.employers[0].kind, EmployerKind::kTrainingBase);
+  EXPECT_EQ(r.employers[1].kind, EmployerKind::kEnterprise);
+
+  ASSERT_EQ(r.taken.size(), 1u);
+  EXPECT_EQ(r.taken[0].veteran, "V1");
+  EXPECT_EQ(r.taken[0].posting, "P2");
+  ASSERT_EQ(r.declined.size(), 1u);
+  EXPECT_EQ(r.declined[0].veteran, "V2");
+  EXPECT_EQ(r.declined[0].posting, "P2");
+}
+
+TEST(RoundReaderTest, AppliesDefaults) {
+  const ReadRoundResult read = read_round_string(
+      R"({"vetmatch": "round/1",
+          "veterans": [{"id": "V1", "group": "soldier",
+                        "location": {"lat": 1, "lon": 2}}],
+          "postings": [{"id": "P1", "employer": "Acme",
+                        "location": {"lat": 3, "lon": 4}}]})",
+      "min.json");
+  ASSERT_TRUE(read.errors.empty()) << messages_of(read.errors);
+  const Round& r = read.round;
+  const RoundConfig defaults;
+  EXPECT_EQ(r.config.weights.skill, defaults.weights.skill);
+  EXPECT_EQ(r.config.weights.location, defaults.weights.location);
+  EXPECT_EQ(r.config.weights.preference, defaults.weights.preference);
+  EXPECT_EQ(r.config.distance_scale_km, 30.0);
+  EXPECT_FALSE(r.config.max_commute_km.has_value());
+  EXPECT_EQ(r.config.veteran_shortlist_k, 10);
+  EXPECT_EQ(r.config.posting_shortlist_k, 20);
+  EXPECT_EQ(r.config.policy, PolicyKind::kPointsOrder);
+
+  const Veteran& v = r.veterans.at(0);
+  EXPECT_EQ(v.location.lat, 1.0);  // integers read as doubles
+  EXPECT_EQ(v.location.lon, 2.0);
+  EXPECT_EQ(v.name, "");
+  EXPECT_TRUE(v.skills.empty());
+  EXPECT_TRUE(v.certificates.empty());
+  EXPECT_EQ(v.education, Education::kNone);
+  EXPECT_EQ(v.wants, kAllPostingKinds);
+  EXPECT_TRUE(v.industries.empty());
+  EXPECT_FALSE(v.max_commute_km.has_value());
+  EXPECT_EQ(v.points, 0.0);
+  EXPECT_EQ(v.priority, 0);
+  EXPECT_EQ(v.partner, "");
+
+  const Posting& p = r.postings.at(0);
+  EXPECT_EQ(p.kind, PostingKind::kJob);
+  EXPECT_EQ(p.title, "");
+  EXPECT_EQ(p.openings, 1);
+  EXPECT_TRUE(p.skills.empty());
+  EXPECT_TRUE(p.required_certificates.empty());
+  EXPECT_EQ(p.min_education, Education::kNone);
+  EXPECT_EQ(p.industry, "");
+  EXPECT_FALSE(p.veterans_only);
+  EXPECT_FALSE(p.spouses_welcome);
+
+  EXPECT_TRUE(r.employers.empty());
+  EXPECT_TRUE(r.taken.empty());
+  EXPECT_TRUE(r.declined.empty());
+}
+
+TEST(RoundReaderTest, ResolvesRegionCodesThroughTheBundledTable) {
+  const Region* hanshan = RegionTable::bundled().find("130402");
+  ASSERT_NE(hanshan, nullptr);
+  const ReadRoundResult read = read_round_string(kFullRound, "full.json");
+  ASSERT_TRUE(read.errors.empty()) << messages_of(read.errors);
+  const Veteran& v = read.round.veterans.at(1);
+  EXPECT_EQ(v.region, "130402");
+  EXPECT_EQ(v.location.lat, hanshan->lat);
+  EXPECT_EQ(v.location.lon, hanshan->lon);
+  const Posting& p = read.round.postings.at(1);
+  EXPECT_EQ(p.region, "130402");
+  EXPECT_EQ(p.location.lat, hanshan->lat);
+  EXPECT_EQ(p.location.lon, hanshan->lon);
+}
+
+TEST(RoundReaderTest, AcceptsWholeNumbersWrittenAsDoubles) {
+  const ReadRoundResult read = read_round_string(
+      R"({"vetmatch": "round/1", "config": {"veteran_shortlist_k": 5.0},
+          "veterans": [],
+          "postings": [{"id": "P1", "employer": "E", "openings": 1e1,
+                        "location": {"lat": 0, "lon": 0}}]})",
+      "r.json");
+  ASSERT_TRUE(read.errors.empty()) << messages_of(read.errors);
+  EXPECT_EQ(read.round.config.veteran_shortlist_k, 5);
+  EXPECT_EQ(read.round.postings.at(0).openings, 10);
+}
+
+TEST(RoundReaderTest, SkipsAByteOrderMark) {
+  const ReadRoundResult read = read_round_string(
+      "\xEF\xBB\xBF{\"vetmatch\": \"round/1\", \"veterans\": [], \"postings\": []}",
+      "bom.json");
+  EXPECT_TRUE(read.errors.empty()) << messages_of(read.errors);
+}
+
+TEST(RoundReaderTest, DeepNestingIsAnErrorNotACrash) {
+  const int depth = 200000;
+  const std::string json = "{\"vetmatch\": \"round/1\", \"veterans\": " +
+                           std::string(depth, '[') + std::string(depth, ']') +
+                           ", \"postings\": []}";
+  const ReadRoundResult read = read_round_string(json, "deep.json");
+  EXPECT_TRUE(has_path(read.errors, "/veterans/0")) << messages_of(read.errors);
+}
+
+TEST(RoundReaderTest, LeavesOutSemanticProblemsUnderAReadingError) {
+  // veterans/1 is not an object: it is read as an empty record, whose empty
+  // id validate() would report at /veterans/1/id.
+  const ReadRoundResult read = read_round_file(kCorpusDir + "wrong_type_record.json");
+  EXPECT_EQ(paths_of(read.errors), std::vector<std::string>{"/veterans/1"})
+      << messages_of(read.errors);
+  // A bad id type is reported once, not again as an empty id.
+  const ReadRoundResult bad_id = read_round_string(
+      R"({"vetmatch": "round/1",
+          "veterans": [{"id": 17, "group": "soldier",
+                        "location": {"lat": 0, "lon": 0}}],
+          "postings": []})",
+      "r.json");
+  EXPECT_EQ(paths_of(bad_id.errors), std::vector<std::string>{"/veterans/0/id"})
+      << messages_of(bad_id.errors);
+}
+
+TEST(RoundReaderTest, ReadingErrorsKeepEveryRecordAtItsFileIndex) {
+  const ReadRoundResult read = read_round_file(kCorpusDir + "many_problems.json");
+  ASSERT_EQ(read.round.veterans.size(), 3u);
+  EXPECT_EQ(read.round.veterans[2].id, "V3");
+  ASSERT_EQ(read.round.postings.size(), 2u);
+  EXPECT_EQ(read.round.postings[1].id, "P2");
+}
+
+TEST(RoundReaderTest, ListsEveryProblemOfAFileWithSeveral) {
+  const std::string file = kCorpusDir + "many_problems.json";
+  const ReadRoundResult read = read_round_file(file);
+  const std::vector<std::string> expected = {
+      "/config/weights/skill", "/config/veteran_shortlist_k",
+      "/veterans/0/location/lat", "/veterans/1/group", "/veterans/1/id",
+      "/veterans/2/colour", "/postings/0/openings", "/postings/1/openings",
+      "/postings/1/employer", "/taken/0/veteran"};
+  // Exactly these, grouped by record in file order, reading problems of a
+  // record before its semantic ones.
+  EXPECT_EQ(paths_of(read.errors), expected) << messages_of(read.errors);
+  for (const InputError& e : read.errors) {
+    EXPECT_EQ(e.file, file);
+    EXPECT_EQ(e.line, 0);
+  }
+}
+
+struct CorpusRow {
+  std::string file;
+  std::string command;
+  int exit_code = 0;
+  std::string path;
+  std::string fragment;
+};
+
+std::vector<CorpusRow> corpus_rows() {
+  std::ifstream in(kCorpusDir + "expected.tsv");
+  std::vector<CorpusRow> rows;
+  std::string line;
+  bool header = true;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (header) {
+      header = false;
+      continue;
+    }
+    std::vector<std::string> cells;
+    std::size_t start = 0;
+    for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos;
+         start = tab + 1) {
+      cells.push_back(line.substr(start, tab - start));
+    }
+    cells.push_back(line.substr(start));
+    if (cells.size() != 5) {
+      ADD_FAILURE() << "bad expected.tsv row: " << line;
+      continue;
+    }
+    rows.push_back({cells[0], cells[1], std::stoi(cells[2]), cells[3], cells[4]});
+  }
+  return rows;
+}
+
+TEST(RoundReaderTest, CorpusTableCoversEveryFileAndEveryFileIsListed) {
+  const std::vector<CorpusRow> rows = corpus_rows();
+  ASSERT_GE(rows.size(), 40u);
+  std::set<std::string> listed;
+  for (const CorpusRow& row : rows) {
+    listed.insert(row.file);
+    EXPECT_TRUE(row.command == "validate" || row.command == "match") << row.file;
+    EXPECT_EQ(row.exit_code, 3) << row.file;
+  }
+  for (const std::string& file : listed) {
+    std::ifstream in(kCorpusDir + file);
+    EXPECT_TRUE(in.good()) << "listed but missing: " << file;
+  }
+}
+
+TEST(RoundReaderTest, EveryCorpusRowIsReportedAtItsPath) {
+  for (const CorpusRow& row : corpus_rows()) {
+    SCOPED_TRACE(row.file + " " + row.path);
+    const std::string file = kCorpusDir + row.file;
+    const ReadRoundResult read = read_round_file(file);
+    ASSERT_FALSE(read.errors.empty());
+    bool found = false;
+    for (const InputError& e : read.errors) {
+      const bool path_matches =
+          row.path == "-" ? e.json_path.empty() : e.json_path == row.path;
+      const std::string message = e.message();
+      const std::string wanted =
+          row.fragment[0] == ':' ? file + row.fragment : row.fragment;
+      if (path_matches && message.find(wanted) != std::string::npos) {
+        found = true;
+        EXPECT_EQ(message.rfind(file, 0), 0u) << message;  // names the file
+      }
+    }
+    EXPECT_TRUE(found) << messages_of(read.errors);
+  }
+}
+
+TEST(RoundReaderTest, MalformedJsonHasLineAndColumnOnly) {
+  const ReadRoundResult read =
+      read_round_file(kCorpusDir + "malformed_missing_comma.json");
+  ASSERT_EQ(read.errors.size(), 1u);
+  EXPECT_EQ(read.errors[0].line, 3);
+  EXPECT_EQ(read.errors[0].column, 15);
+  EXPECT_EQ(read.errors[0].json_path, "");
+}
+
+TEST(RoundReaderTest, CountsColumnsInCharacters) {
+  int line = 0, column = 0;
+  line_and_column("ab\n王伟x", std::strlen("ab\n王伟"), &line, &column);
+  EXPECT_EQ(line, 2);
+  EXPECT_EQ(column, 3);
+  line_and_column("", 0, &line, &column);
+  EXPECT_EQ(line, 1);
+  EXPECT_EQ(column, 1);
+}
+
+TEST(RoundReaderTest, MissingFileIsAnIoErrorNamingIt) {
+  const std::string path = "/nonexistent-dir/round.json";
+  try {
+    read_round_file(path);
+    FAIL() << "no IoError";
+  } catch (const IoError& e) {
+    EXPECT_EQ(e.file(), path);
+    EXPECT_NE(std::string(e.what()).find(path), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("cannot read"), std::string::npos);
+  }
+  EXPECT_THROW(read_round_file(kCorpusDir), IoError);  // a directory
+}
+
+TEST(InputErrorTest, RendersTheThreeShapes) {
+  InputError at_path{"round.json", "/veterans/17/location/lat", 0, 0,
+                     "a number in [-90, 90]", "\"north\""};
+  EXPECT_EQ(at_path.message(),
+            "round.json: /veterans/17/location/lat: expected a number in "
+            "[-90, 90], found \"north\"");
+  InputError at_line{"round.json", "", 12, 5,
+                     "',' or '}' after an object member", ""};
+  EXPECT_EQ(at_line.message(),
+            "round.json:12:5: malformed JSON: expected ',' or '}' after an "
+            "object member");
+  InputError whole{"round.json", "", 0, 0, "a JSON document", "an empty file"};
+  EXPECT_EQ(whole.message(),
+            "round.json: expected a JSON document, found an empty file");
+}
+
+TEST(InputErrorTest, FoundValuesAreShortAndJsonLike) {
+  const ReadRoundResult read = read_round_string(
+      R"({"vetmatch": "round/1",
+          "veterans": [{"id": "V1", "group": "a very long group name that goes on and on and on",
+                        "name": null, "points": true,
+                        "location": {"lat": [1], "lon": {"x": 1}}}],
+          "postings": [{"id": "P1", "employer": 12.5, "location": {"lat": 0, "lon": 0}}]})",
+      "r.json");
+  const std::string all = messages_of(read.errors);
+  EXPECT_NE(all.find("found \"a very long group name that goes on and ...\""),
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("/veterans/0/name: expected a string, found null"),
+            std::string::npos);
+  EXPECT_NE(all.find("/veterans/0/points: expected a finite number, found true"),
+            std::string::npos);
+  EXPECT_NE(all.find("/veterans/0/location/lat: expected a number in [-90, "
+                     "90], found an array"),
+            std::string::npos);
+  EXPECT_NE(all.find("found an object"), std::string::npos);
+  EXPECT_NE(all.find("/postings/0/employer: expected an employer id (a "
+                     "string), found 12.5"),
+            std::string::npos);
+}
+
+// ---- Round -> JSON -> Round ----
+
+void expect_same_round(const Round& a, const Round& b) {
+  EXPECT_EQ(a.config.weights.skill, b.config.weights.skill);
+  EXPECT_EQ(a.config.weights.location, b.config.weights.location);
+  EXPECT_EQ(a.config.weights.preference, b.config.weights.preference);
+  EXPECT_EQ(a.config.distance_scale_km, b.config.distance_scale_km);
+  EXPECT_EQ(a.config.max_commute_km, b.config.max_commute_km);
+  EXPECT_EQ(a.config.veteran_shortlist_k, b.config.veteran_shortlist_k);
+  EXPECT_EQ(a.config.posting_shortlist_k, b.config.posting_shortlist_k);
+  EXPECT_EQ(a.config.policy, b.config.policy);
+  ASSERT_EQ(a.veterans.size(), b.veterans.size());
+  for (std::size_t i = 0; i < a.veterans.size(); ++i) {
+    SCOPED_TRACE("veteran " + std::to_string(i));
+    const Veteran& x = a.veterans[i];
+    const Veteran& y = b.veterans[i];
+    EXPECT_EQ(x.id, y.id);
+    EXPECT_EQ(x.name, y.name);
+    EXPECT_EQ(x.group, y.group);
+    EXPECT_EQ(x.location.lat, y.location.lat);
+    EXPECT_EQ(x.location.lon, y.location.lon);
+    EXPECT_EQ(x.region, y.region);
+    ASSERT_EQ(x.skills.size(), y.skills.size());
+    for (std::size_t s = 0; s < x.skills.size(); ++s) {
+      EXPECT_EQ(x.skills[s].skill, y.skills[s].skill);
+      EXPECT_EQ(x.skills[s].weight, y.skills[s].weight);
+    }
+    EXPECT_EQ(x.certificates, y.certificates);
+    EXPECT_EQ(x.education, y.education);
+    EXPECT_EQ(x.wants, y.wants);
+    EXPECT_EQ(x.industries, y.industries);
+    EXPECT_EQ(x.max_commute_km, y.max_commute_km);
+    EXPECT_EQ(x.points, y.points);
+    EXPECT_EQ(std::signbit(x.points), std::signbit(y.points));
+    EXPECT_EQ(x.priority, y.priority);
+    EXPECT_EQ(x.partner, y.partner);
+  }
+  ASSERT_EQ(a.postings.size(), b.postings.size());
+  for (std::size_t i = 0; i < a.postings.size(); ++i) {
+    SCOPED_TRACE("posting " + std::to_string(i));
+    const Posting& x = a.postings[i];
+    const Posting& y = b.postings[i];
+    EXPECT_EQ(x.id, y.id);
+    EXPECT_EQ(x.employer, y.employer);
+    EXPECT_EQ(x.kind, y.kind);
+    EXPECT_EQ(x.title, y.title);
+    EXPECT_EQ(x.location.lat, y.location.lat);
+    EXPECT_EQ(x.location.lon, y.location.lon);
+    EXPECT_EQ(x.region, y.region);
+    EXPECT_EQ(x.openings, y.openings);
+    ASSERT_EQ(x.skills.size(), y.skills.size());
+    for (std::size_t s = 0; s < x.skills.size(); ++s) {
+      EXPECT_EQ(x.skills[s].skill, y.skills[s].skill);
+      EXPECT_EQ(x.skills[s].weight, y.skills[s].weight);
+    }
+    EXPECT_EQ(x.required_certificates, y.required_certificates);
+    EXPECT_EQ(x.min_education, y.min_education);
+    EXPECT_EQ(x.industry, y.industry);
+    EXPECT_EQ(x.veterans_only, y.veterans_only);
+    EXPECT_EQ(x.spouses_welcome, y.spouses_welcome);
+  }
+  ASSERT_EQ(a.employers.size(), b.employers.size());
+  for (std::size_t i = 0; i < a.employers.size(); ++i) {
+    EXPECT_EQ(a.employers[i].id, b.employers[i].id);
+    EXPECT_EQ(a.employers[i].name, b.employers[i].name);
+    EXPECT_EQ(a.employers[i].kind, b.employers[i].kind);
+  }
+  ASSERT_EQ(a.taken.size(), b.taken.size());
+  for (std::size_t i = 0; i < a.taken.size(); ++i) {
+    EXPECT_EQ(a.taken[i].veteran, b.taken[i].veteran);
+    EXPECT_EQ(a.taken[i].posting, b.taken[i].posting);
+  }
+  ASSERT_EQ(a.declined.size(), b.declined.size());
+  for (std::size_t i = 0; i < a.declined.size(); ++i) {
+    EXPECT_EQ(a.declined[i].veteran, b.declined[i].veteran);
+    EXPECT_EQ(a.declined[i].posting, b.declined[i].posting);
+  }
+}
+
+void expect_round_trip(const Round& round) {
+  const std::string json = round_to_json(round);
+  const ReadRoundResult read = read_round_string(json, "written.json");
+  ASSERT_TRUE(read.errors.empty()) << messages_of(read.errors);
+  expect_same_round(round, read.round);
+  EXPECT_EQ(round_to_json(read.round), json);  // byte-stable
+  EXPECT_EQ(schema_problem(kRoundSchema, json), "");
+}
+
+TEST(RoundWriterTest, FullExampleRoundTrips) {
+  const ReadRoundResult read = read_round_string(kFullRound, "full.json");
+  ASSERT_TRUE(read.errors.empty()) << messages_of(read.errors);
+  expect_round_trip(read.round);
+}
+
+TEST(RoundWriterTest, GeneratedDistrictRoundTrips) {
+  expect_round_trip(generate_round({Preset::kDistrict, 7}));
+}
+
+TEST(RoundWriterTest, RandomRoundsRoundTrip) {
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    expect_round_trip(test::random_round(test::varied_options(seed, 60), seed));
+  }
+}
+
+TEST(RoundWriterTest, AwkwardNumbersAndStringsRoundTripExactly) {
+  Round round;
+  round.config.weights = {0.1 + 0.2, 1e-300, 5e-324};
+  round.config.distance_scale_km = 1.0 / 3.0;
+  round.config.max_commute_km = 123456789012345678901.0;
+  for (double points : {0.0, -0.0, -1.5, 1e21, 1e-7, 0.1 + 0.7,
+                        std::numeric_limits<double>::max(),
+                        std::numeric_limits<double>::denorm_min(),
+                        9007199254740993.0, -123456789.125}) {
+    Veteran v;
+    v.id = "V" + std::to_string(round.veterans.size()) + " \"quoted\" \\ / \t";
+    v.name = "名字 ~ / \u00e9 \x01";
+    v.location = {-89.999999999999986, 179.99999999999997};
+    v.points = points;
+    v.wants = 0;  // written as [] (which validate() rejects, but it must survive)
+    v.skills = {{"a/b~c", 2.0 / 3.0}, {"", 1e-9}};
+    round.veterans.push_back(v);
+  }
+  Posting p;
+  p.id = "P";
+  p.employer = "E";
+  p.openings = -7;
+  p.location = {0.1, -0.1};
+  round.postings.push_back(p);
+  const std::string json = round_to_json(round);
+  const ReadRoundResult read = read_round_string(json, "awkward.json");
+  // Only validate()'s complaints about the odd values, no reading errors.
+  for (const InputError& e : read.errors) {
+    EXPECT_EQ(e.message().find("found nothing"), std::string::npos) << e.message();
+    EXPECT_EQ(e.message().find("unknown key"), std::string::npos) << e.message();
+  }
+  expect_same_round(round, read.round);
+  EXPECT_EQ(round_to_json(read.round), json);
+}
+
+TEST(RoundWriterTest, WritesOneRecordPerLineWithRegionsAsCodes) {
+  const ReadRoundResult read = read_round_string(kFullRound, "full.json");
+  ASSERT_TRUE(read.errors.empty());
+  const std::string json = round_to_json(read.round);
+  EXPECT_EQ(json.rfind("{\"vetmatch\":\"round/1\",\n\"config\":{", 0), 0u) << json;
+  EXPECT_NE(json.find("\n{\"id\":\"V1\",\"group\":\"spouse\",\"region\":\"130402\","
+                      "\"partner\":\"V2\"}\n"),
+            std::string::npos)
+      << json;
+  EXPECT_NE(json.find("\n{\"id\":\"E2\"}\n"), std::string::npos) << json;
+  EXPECT_EQ(json.back(), '\n');
+}
+
+TEST(RoundSchemaTest, AcceptedExampleConforms) {
+  EXPECT_EQ(schema_problem(kRoundSchema, kFullRound), "");
+  const std::string sample = slurp(kSourceDir + "/datasets/samples/district.round.json");
+  if (!sample.empty()) EXPECT_EQ(schema_problem(kRoundSchema, sample), "");
+}
+
+TEST(RoundSchemaTest, RejectsWhatTheReaderRejects) {
+  for (const char* file :
+       {"unknown_top_key.json", "unknown_veteran_key.json",
+        "unknown_weights_key.json", "unknown_requires_key.json",
+        "both_location_and_region.json", "missing_location_and_region.json",
+        "missing_group.json", "missing_tag.json", "wrong_tag.json",
+        "bad_group.json", "bad_kind.json", "bad_policy.json",
+        "openings_zero.json", "openings_absurd.json",
+        "openings_non_integer.json", "lat_out_of_range.json",
+        "shortlist_k_too_big.json", "region_not_a_code.json",
+        "flags_contradict.json", "wants_empty.json",
+        "wrong_type_veterans_object.json", "top_level_array.json"}) {
+    EXPECT_NE(schema_problem(kRoundSchema, slurp(kCorpusDir + file)), "") << file;
+  }
+}
+
+}  // namespace
+}  // namespace vetmatch

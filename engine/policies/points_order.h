@@ -12,11 +12,12 @@
 //
 // Method: turns are processed in chunks. For a chunk, each veteran's
 // eligible postings are found in parallel (float block scores with proven
-// error bounds, pair_eval.h) and sorted by estimate; the turns are then
-// resolved one by one, scoring exactly only the postings whose estimate is
-// within the error bound of the decision. The outcome equals the textbook
-// serial loop over exact scores. Work: O(N M d) for the estimates, in
-// parallel; the serial part is O(window) per turn.
+// error bounds, pair_eval.h); the turns are then resolved one by one,
+// scoring exactly only the open postings whose estimate is within the error
+// bound of the best; finally each pick's rank and open count are filled in
+// parallel. The outcome equals the textbook serial loop over exact scores.
+// Work: O(N M d) for the estimates, in parallel; the serial part is a short
+// walk down each veteran's best open postings.
 //
 // Same input, same outcome, whatever the thread count.
 #pragma once

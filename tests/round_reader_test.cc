@@ -2,6 +2,8 @@
 // example, defaults, regions, the bad-input corpus through the reader (each
 // expected path reported, every problem of a file listed), error messages,
 // round trips Round -> JSON -> Round, and the round schema.
+#include "adapters/json/round_reader.h"
+
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 #include <rapidjson/schema.h>
@@ -19,7 +21,6 @@
 
 #include "adapters/json/input_error.h"
 #include "adapters/json/json_document.h"
-#include "adapters/json/round_reader.h"
 #include "adapters/json/round_writer.h"
 #include "datasets/generator/generator.h"
 #include "datasets/regions/region_table.h"
@@ -141,8 +142,8 @@ TEST(RoundReaderTest, ReadsEveryFieldOfAFullExample) {
   EXPECT_EQ(v.skills[1].weight, 0.25);
   EXPECT_EQ(v.certificates, (std::vector<std::string>{"welder_l3", "c1"}));
   EXPECT_EQ(v.education, Education::kVocational);
-  EXPECT_EQ(v.wants, kind_bit(PostingKind::kJob) |
-                         kind_bit(PostingKind::kTraining));
+  EXPECT_EQ(v.wants,
+            kind_bit(PostingKind::kJob) | kind_bit(PostingKind::kTraining));
   EXPECT_EQ(v.industries, std::vector<std::string>{"manufacturing"});
   ASSERT_TRUE(v.max_commute_km.has_value());
   EXPECT_EQ(*v.max_commute_km, 15.5);
@@ -265,24 +266,60 @@ TEST(RoundReaderTest, AcceptsWholeNumbersWrittenAsDoubles) {
 
 TEST(RoundReaderTest, SkipsAByteOrderMark) {
   const ReadRoundResult read = read_round_string(
-      "\xEF\xBB\xBF{\"vetmatch\": \"round/1\", \"veterans\": [], \"postings\": []}",
+      "\xEF\xBB\xBF{\"vetmatch\": \"round/1\", \"veterans\": [], \"postings\": "
+      "[]}",
       "bom.json");
   EXPECT_TRUE(read.errors.empty()) << messages_of(read.errors);
 }
 
 TEST(RoundReaderTest, DeepNestingIsAnErrorNotACrash) {
   const int depth = 200000;
-  const std::string json = "{\"vetmatch\": \"round/1\", \"veterans\": " +
-                           std::string(depth, '[') + std::string(depth, ']') +
-                           ", \"postings\": []}";
+  const std::string json =
+      "{\"vetmatch\": \"round/1\", \"veterans\": " + std::string(depth, '[') +
+      std::string(depth, ']') + ", \"postings\": []}";
   const ReadRoundResult read = read_round_string(json, "deep.json");
   EXPECT_TRUE(has_path(read.errors, "/veterans/0")) << messages_of(read.errors);
+}
+
+// Every truncation and many one-character edits of the full example: the
+// reader never crashes, every error names the file and has a path or a line,
+// and a round read without errors passes validate().
+TEST(RoundReaderTest, MangledInputsAreReportedNeverCrash) {
+  const std::string full = kFullRound;
+  std::vector<std::string> inputs;
+  for (std::size_t n = 0; n < full.size(); ++n) {
+    inputs.push_back(full.substr(0, n));
+  }
+  for (std::size_t i = 0; i < full.size(); ++i) {
+    for (char c : {'"', '{', ']', '0', 'x', ',', '-', '\0', '\xff'}) {
+      std::string edited = full;
+      edited[i] = c;
+      inputs.push_back(edited);
+    }
+    inputs.push_back(full.substr(0, i) + full.substr(i + 1));
+  }
+  std::size_t rejected = 0;
+  for (const std::string& input : inputs) {
+    const ReadRoundResult read = read_round_string(input, "m.json");
+    for (const InputError& e : read.errors) {
+      ASSERT_EQ(e.file, "m.json");
+      ASSERT_TRUE(e.line > 0 || !e.json_path.empty() || !e.expected.empty());
+      ASSERT_FALSE(e.message().empty());
+    }
+    if (read.errors.empty()) {
+      ASSERT_TRUE(validate(read.round).empty()) << input;
+    } else {
+      ++rejected;
+    }
+  }
+  EXPECT_GT(rejected, inputs.size() / 2);
 }
 
 TEST(RoundReaderTest, LeavesOutSemanticProblemsUnderAReadingError) {
   // veterans/1 is not an object: it is read as an empty record, whose empty
   // id validate() would report at /veterans/1/id.
-  const ReadRoundResult read = read_round_file(kCorpusDir + "wrong_type_record.json");
+  const ReadRoundResult read =
+      read_round_file(kCorpusDir + "wrong_type_record.json");
   EXPECT_EQ(paths_of(read.errors), std::vector<std::string>{"/veterans/1"})
       << messages_of(read.errors);
   // A bad id type is reported once, not again as an empty id.
@@ -297,7 +334,8 @@ TEST(RoundReaderTest, LeavesOutSemanticProblemsUnderAReadingError) {
 }
 
 TEST(RoundReaderTest, ReadingErrorsKeepEveryRecordAtItsFileIndex) {
-  const ReadRoundResult read = read_round_file(kCorpusDir + "many_problems.json");
+  const ReadRoundResult read =
+      read_round_file(kCorpusDir + "many_problems.json");
   ASSERT_EQ(read.round.veterans.size(), 3u);
   EXPECT_EQ(read.round.veterans[2].id, "V3");
   ASSERT_EQ(read.round.postings.size(), 2u);
@@ -308,10 +346,11 @@ TEST(RoundReaderTest, ListsEveryProblemOfAFileWithSeveral) {
   const std::string file = kCorpusDir + "many_problems.json";
   const ReadRoundResult read = read_round_file(file);
   const std::vector<std::string> expected = {
-      "/config/weights/skill", "/config/veteran_shortlist_k",
-      "/veterans/0/location/lat", "/veterans/1/group", "/veterans/1/id",
-      "/veterans/2/colour", "/postings/0/openings", "/postings/1/openings",
-      "/postings/1/employer", "/taken/0/veteran"};
+      "/config/weights/skill",    "/config/veteran_shortlist_k",
+      "/veterans/0/location/lat", "/veterans/1/group",
+      "/veterans/1/id",           "/veterans/2/colour",
+      "/postings/0/openings",     "/postings/1/openings",
+      "/postings/1/employer",     "/taken/0/veteran"};
   // Exactly these, grouped by record in file order, reading problems of a
   // record before its semantic ones.
   EXPECT_EQ(paths_of(read.errors), expected) << messages_of(read.errors);
@@ -351,7 +390,8 @@ std::vector<CorpusRow> corpus_rows() {
       ADD_FAILURE() << "bad expected.tsv row: " << line;
       continue;
     }
-    rows.push_back({cells[0], cells[1], std::stoi(cells[2]), cells[3], cells[4]});
+    rows.push_back(
+        {cells[0], cells[1], std::stoi(cells[2]), cells[3], cells[4]});
   }
   return rows;
 }
@@ -362,7 +402,8 @@ TEST(RoundReaderTest, CorpusTableCoversEveryFileAndEveryFileIsListed) {
   std::set<std::string> listed;
   for (const CorpusRow& row : rows) {
     listed.insert(row.file);
-    EXPECT_TRUE(row.command == "validate" || row.command == "match") << row.file;
+    EXPECT_TRUE(row.command == "validate" || row.command == "match")
+        << row.file;
     EXPECT_EQ(row.exit_code, 3) << row.file;
   }
   for (const std::string& file : listed) {
@@ -426,13 +467,14 @@ TEST(RoundReaderTest, MissingFileIsAnIoErrorNamingIt) {
 }
 
 TEST(InputErrorTest, RendersTheThreeShapes) {
-  InputError at_path{"round.json", "/veterans/17/location/lat", 0, 0,
-                     "a number in [-90, 90]", "\"north\""};
+  InputError at_path{
+      "round.json", "/veterans/17/location/lat", 0, 0, "a number in [-90, 90]",
+      "\"north\""};
   EXPECT_EQ(at_path.message(),
             "round.json: /veterans/17/location/lat: expected a number in "
             "[-90, 90], found \"north\"");
-  InputError at_line{"round.json", "", 12, 5,
-                     "',' or '}' after an object member", ""};
+  InputError at_line{
+      "round.json", "", 12, 5, "',' or '}' after an object member", ""};
   EXPECT_EQ(at_line.message(),
             "round.json:12:5: malformed JSON: expected ',' or '}' after an "
             "object member");
@@ -455,8 +497,9 @@ TEST(InputErrorTest, FoundValuesAreShortAndJsonLike) {
       << all;
   EXPECT_NE(all.find("/veterans/0/name: expected a string, found null"),
             std::string::npos);
-  EXPECT_NE(all.find("/veterans/0/points: expected a finite number, found true"),
-            std::string::npos);
+  EXPECT_NE(
+      all.find("/veterans/0/points: expected a finite number, found true"),
+      std::string::npos);
   EXPECT_NE(all.find("/veterans/0/location/lat: expected a number in [-90, "
                      "90], found an array"),
             std::string::npos);
@@ -585,7 +628,8 @@ TEST(RoundWriterTest, AwkwardNumbersAndStringsRoundTripExactly) {
     v.name = "名字 ~ / \u00e9 \x01";
     v.location = {-89.999999999999986, 179.99999999999997};
     v.points = points;
-    v.wants = 0;  // written as [] (which validate() rejects, but it must survive)
+    v.wants =
+        0;  // written as [] (which validate() rejects, but it must survive)
     v.skills = {{"a/b~c", 2.0 / 3.0}, {"", 1e-9}};
     round.veterans.push_back(v);
   }
@@ -599,8 +643,10 @@ TEST(RoundWriterTest, AwkwardNumbersAndStringsRoundTripExactly) {
   const ReadRoundResult read = read_round_string(json, "awkward.json");
   // Only validate()'s complaints about the odd values, no reading errors.
   for (const InputError& e : read.errors) {
-    EXPECT_EQ(e.message().find("found nothing"), std::string::npos) << e.message();
-    EXPECT_EQ(e.message().find("unknown key"), std::string::npos) << e.message();
+    EXPECT_EQ(e.message().find("found nothing"), std::string::npos)
+        << e.message();
+    EXPECT_EQ(e.message().find("unknown key"), std::string::npos)
+        << e.message();
   }
   expect_same_round(round, read.round);
   EXPECT_EQ(round_to_json(read.round), json);
@@ -610,10 +656,12 @@ TEST(RoundWriterTest, WritesOneRecordPerLineWithRegionsAsCodes) {
   const ReadRoundResult read = read_round_string(kFullRound, "full.json");
   ASSERT_TRUE(read.errors.empty());
   const std::string json = round_to_json(read.round);
-  EXPECT_EQ(json.rfind("{\"vetmatch\":\"round/1\",\n\"config\":{", 0), 0u) << json;
-  EXPECT_NE(json.find("\n{\"id\":\"V1\",\"group\":\"spouse\",\"region\":\"130402\","
-                      "\"partner\":\"V2\"}\n"),
-            std::string::npos)
+  EXPECT_EQ(json.rfind("{\"vetmatch\":\"round/1\",\n\"config\":{", 0), 0u)
+      << json;
+  EXPECT_NE(
+      json.find("\n{\"id\":\"V1\",\"group\":\"spouse\",\"region\":\"130402\","
+                "\"partner\":\"V2\"}\n"),
+      std::string::npos)
       << json;
   EXPECT_NE(json.find("\n{\"id\":\"E2\"}\n"), std::string::npos) << json;
   EXPECT_EQ(json.back(), '\n');
@@ -621,23 +669,38 @@ TEST(RoundWriterTest, WritesOneRecordPerLineWithRegionsAsCodes) {
 
 TEST(RoundSchemaTest, AcceptedExampleConforms) {
   EXPECT_EQ(schema_problem(kRoundSchema, kFullRound), "");
-  const std::string sample = slurp(kSourceDir + "/datasets/samples/district.round.json");
-  if (!sample.empty()) EXPECT_EQ(schema_problem(kRoundSchema, sample), "");
+  const std::string sample =
+      slurp(kSourceDir + "/datasets/samples/district.round.json");
+  if (!sample.empty()) {
+    EXPECT_EQ(schema_problem(kRoundSchema, sample), "");
+  }
 }
 
 TEST(RoundSchemaTest, RejectsWhatTheReaderRejects) {
-  for (const char* file :
-       {"unknown_top_key.json", "unknown_veteran_key.json",
-        "unknown_weights_key.json", "unknown_requires_key.json",
-        "both_location_and_region.json", "missing_location_and_region.json",
-        "missing_group.json", "missing_tag.json", "wrong_tag.json",
-        "bad_group.json", "bad_kind.json", "bad_policy.json",
-        "openings_zero.json", "openings_absurd.json",
-        "openings_non_integer.json", "lat_out_of_range.json",
-        "shortlist_k_too_big.json", "region_not_a_code.json",
-        "flags_contradict.json", "wants_empty.json",
-        "wrong_type_veterans_object.json", "top_level_array.json"}) {
-    EXPECT_NE(schema_problem(kRoundSchema, slurp(kCorpusDir + file)), "") << file;
+  for (const char* file : {"unknown_top_key.json",
+                           "unknown_veteran_key.json",
+                           "unknown_weights_key.json",
+                           "unknown_requires_key.json",
+                           "both_location_and_region.json",
+                           "missing_location_and_region.json",
+                           "missing_group.json",
+                           "missing_tag.json",
+                           "wrong_tag.json",
+                           "bad_group.json",
+                           "bad_kind.json",
+                           "bad_policy.json",
+                           "openings_zero.json",
+                           "openings_absurd.json",
+                           "openings_non_integer.json",
+                           "lat_out_of_range.json",
+                           "shortlist_k_too_big.json",
+                           "region_not_a_code.json",
+                           "flags_contradict.json",
+                           "wants_empty.json",
+                           "wrong_type_veterans_object.json",
+                           "top_level_array.json"}) {
+    EXPECT_NE(schema_problem(kRoundSchema, slurp(kCorpusDir + file)), "")
+        << file;
   }
 }
 

@@ -1,7 +1,7 @@
 #include "engine/model/validate.h"
 
 #include <cmath>
-#include <cstdio>
+#include <charconv>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -15,8 +15,8 @@ std::string number_text(double x) {
   if (std::isnan(x)) return "NaN";
   if (std::isinf(x)) return x > 0 ? "infinity" : "-infinity";
   char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.17g", x);
-  return buffer;
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, x);
+  return std::string(buffer, result.ptr);
 }
 
 std::string quoted(std::string_view s) {

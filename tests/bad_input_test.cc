@@ -4,6 +4,8 @@
 // unwritable output path, and a failing match that must leave an existing
 // output file untouched and no temporary files behind.
 #include <gtest/gtest.h>
+
+#include "tests/support/bad_input_corpus.h"
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -19,8 +21,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kCorpusDir =
-    std::string(VETMATCH_SOURCE_DIR) + "/tests/bad_input/";
+const std::string kCorpusDir = vetmatch::test_support::corpus_dir();
 
 constexpr int kExitOk = 0;
 constexpr int kExitBadInput = 3;
@@ -63,41 +64,8 @@ std::string shell_quote(const std::string& s) {
   return out + "'";
 }
 
-struct CorpusRow {
-  std::string file;
-  std::string command;
-  int exit_code = 0;
-  std::string path;
-  std::string fragment;
-};
-
-std::vector<CorpusRow> corpus_rows() {
-  std::ifstream in(kCorpusDir + "expected.tsv");
-  std::vector<CorpusRow> rows;
-  std::string line;
-  bool header = true;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    if (header) {
-      header = false;
-      continue;
-    }
-    std::vector<std::string> cells;
-    std::size_t start = 0;
-    for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos;
-         start = tab + 1) {
-      cells.push_back(line.substr(start, tab - start));
-    }
-    cells.push_back(line.substr(start));
-    if (cells.size() != 5) {
-      ADD_FAILURE() << "bad expected.tsv row: " << line;
-      continue;
-    }
-    rows.push_back(
-        {cells[0], cells[1], std::stoi(cells[2]), cells[3], cells[4]});
-  }
-  return rows;
-}
+using vetmatch::test_support::CorpusRow;
+using vetmatch::test_support::corpus_rows;
 
 class BadInputTest : public ::testing::Test {
  protected:

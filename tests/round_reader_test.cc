@@ -5,6 +5,8 @@
 #include "adapters/json/round_reader.h"
 
 #include <gtest/gtest.h>
+
+#include "tests/support/bad_input_corpus.h"
 #include <rapidjson/document.h>
 #include <rapidjson/schema.h>
 #include <rapidjson/stringbuffer.h>
@@ -31,7 +33,7 @@ namespace vetmatch {
 namespace {
 
 const std::string kSourceDir = VETMATCH_SOURCE_DIR;
-const std::string kCorpusDir = kSourceDir + "/tests/bad_input/";
+const std::string kCorpusDir = vetmatch::test_support::corpus_dir();
 
 std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -360,41 +362,8 @@ TEST(RoundReaderTest, ListsEveryProblemOfAFileWithSeveral) {
   }
 }
 
-struct CorpusRow {
-  std::string file;
-  std::string command;
-  int exit_code = 0;
-  std::string path;
-  std::string fragment;
-};
-
-std::vector<CorpusRow> corpus_rows() {
-  std::ifstream in(kCorpusDir + "expected.tsv");
-  std::vector<CorpusRow> rows;
-  std::string line;
-  bool header = true;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    if (header) {
-      header = false;
-      continue;
-    }
-    std::vector<std::string> cells;
-    std::size_t start = 0;
-    for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos;
-         start = tab + 1) {
-      cells.push_back(line.substr(start, tab - start));
-    }
-    cells.push_back(line.substr(start));
-    if (cells.size() != 5) {
-      ADD_FAILURE() << "bad expected.tsv row: " << line;
-      continue;
-    }
-    rows.push_back(
-        {cells[0], cells[1], std::stoi(cells[2]), cells[3], cells[4]});
-  }
-  return rows;
-}
+using vetmatch::test_support::CorpusRow;
+using vetmatch::test_support::corpus_rows;
 
 TEST(RoundReaderTest, CorpusTableCoversEveryFileAndEveryFileIsListed) {
   const std::vector<CorpusRow> rows = corpus_rows();

@@ -33,8 +33,8 @@ void set_counters(benchmark::State& state, const IndexedRound& ir) {
   state.counters["veterans"] = ir.n_veterans;
   state.counters["postings"] = ir.n_postings;
   state.counters["d"] = double(ir.veteran_matrix.cols());
-  state.counters["pairs/s"] = benchmark::Counter(
-      pairs * state.iterations(), benchmark::Counter::kIsRate);
+  state.counters["pairs/s"] = benchmark::Counter(pairs * state.iterations(),
+                                                 benchmark::Counter::kIsRate);
   state.counters["GFLOP/s"] = benchmark::Counter(
       2e-9 * pairs * double(ir.veteran_matrix.cols()) * state.iterations(),
       benchmark::Counter::kIsRate);
@@ -77,12 +77,27 @@ void BM_IndexRound(benchmark::State& state, Preset preset) {
   }
 }
 
-BENCHMARK_CAPTURE(BM_IndexRound, district, Preset::kDistrict)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK_CAPTURE(BM_Shortlists, district, Preset::kDistrict)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK_CAPTURE(BM_PointsOrder, district, Preset::kDistrict)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK_CAPTURE(BM_IndexRound, city, Preset::kCity)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
-BENCHMARK_CAPTURE(BM_Shortlists, city, Preset::kCity)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
-BENCHMARK_CAPTURE(BM_PointsOrder, city, Preset::kCity)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+BENCHMARK_CAPTURE(BM_IndexRound, district, Preset::kDistrict)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_Shortlists, district, Preset::kDistrict)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_PointsOrder, district, Preset::kDistrict)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_IndexRound, city, Preset::kCity)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_Shortlists, city, Preset::kCity)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_PointsOrder, city, Preset::kCity)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(1);
 
 }  // namespace
 }  // namespace vetmatch

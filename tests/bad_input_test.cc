@@ -4,8 +4,6 @@
 // unwritable output path, and a failing match that must leave an existing
 // output file untouched and no temporary files behind.
 #include <gtest/gtest.h>
-
-#include "tests/support/bad_input_corpus.h"
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,6 +14,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "tests/support/bad_input_corpus.h"
 
 namespace {
 
@@ -64,8 +64,8 @@ std::string shell_quote(const std::string& s) {
   return out + "'";
 }
 
-using vetmatch::test_support::CorpusRow;
 using vetmatch::test_support::corpus_rows;
+using vetmatch::test_support::CorpusRow;
 
 class BadInputTest : public ::testing::Test {
  protected:

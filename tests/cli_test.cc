@@ -54,7 +54,8 @@ class CliTest : public ::testing::Test {
   }
 
   std::string sample() const {
-    return std::string(VETMATCH_SOURCE_DIR) + "/datasets/samples/district.round.json";
+    return std::string(VETMATCH_SOURCE_DIR) +
+           "/datasets/samples/district.round.json";
   }
 
   fs::path dir_;
@@ -63,7 +64,8 @@ class CliTest : public ::testing::Test {
 TEST_F(CliTest, HelpListsEverySubcommandAndExitsZero) {
   const Outcome o = run("--help");
   EXPECT_EQ(o.exit_code, 0);
-  for (const char* word : {"match", "shortlist", "validate", "generate", "Exit codes"}) {
+  for (const char* word :
+       {"match", "shortlist", "validate", "generate", "Exit codes"}) {
     EXPECT_NE(o.out.find(word), std::string::npos) << word;
   }
   EXPECT_EQ(run("match --help").exit_code, 0);
@@ -79,7 +81,8 @@ TEST_F(CliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(run("").exit_code, 2);
   EXPECT_EQ(run("frobnicate").exit_code, 2);
   EXPECT_EQ(run("match " + sample()).exit_code, 2);  // no -o
-  EXPECT_EQ(run("match " + sample() + " -o x.json --policy nosuch").exit_code, 2);
+  EXPECT_EQ(run("match " + sample() + " -o x.json --policy nosuch").exit_code,
+            2);
   EXPECT_EQ(run("match " + sample() + " -o x.json --threads 0").exit_code, 2);
   EXPECT_EQ(run("generate --preset nowhere -o x.json").exit_code, 2);
 }
@@ -108,8 +111,14 @@ TEST_F(CliTest, MatchWritesAResultAndNothingElse) {
 TEST_F(CliTest, ResultsAreByteIdenticalForOneAndTwoThreads) {
   const fs::path one = dir_ / "one.json";
   const fs::path two = dir_ / "two.json";
-  ASSERT_EQ(run("match " + sample() + " -o " + one.string() + " --threads 1 --no-timings").exit_code, 0);
-  ASSERT_EQ(run("match " + sample() + " -o " + two.string() + " --threads 2 --no-timings").exit_code, 0);
+  ASSERT_EQ(run("match " + sample() + " -o " + one.string() +
+                " --threads 1 --no-timings")
+                .exit_code,
+            0);
+  ASSERT_EQ(run("match " + sample() + " -o " + two.string() +
+                " --threads 2 --no-timings")
+                .exit_code,
+            0);
   const std::string a = slurp(one), b = slurp(two);
   EXPECT_FALSE(a.empty());
   EXPECT_EQ(a, b);
@@ -118,7 +127,8 @@ TEST_F(CliTest, ResultsAreByteIdenticalForOneAndTwoThreads) {
 
 TEST_F(CliTest, ShortlistWritesNoAssignments) {
   const fs::path result = dir_ / "shortlists.json";
-  ASSERT_EQ(run("shortlist " + sample() + " -o " + result.string()).exit_code, 0);
+  ASSERT_EQ(run("shortlist " + sample() + " -o " + result.string()).exit_code,
+            0);
   const std::string text = slurp(result);
   EXPECT_NE(text.find("\"policy\":null"), std::string::npos);
   EXPECT_NE(text.find("\"assignments\":[]"), std::string::npos);
@@ -128,20 +138,25 @@ TEST_F(CliTest, ShortlistWritesNoAssignments) {
 TEST_F(CliTest, GenerateIsReproducibleAndMatchesTheBundledSample) {
   const fs::path a = dir_ / "a.json";
   const fs::path b = dir_ / "b.json";
-  ASSERT_EQ(run("generate --preset district --seed 1 -o " + a.string()).exit_code, 0);
-  ASSERT_EQ(run("generate --preset district --seed 1 -o " + b.string()).exit_code, 0);
+  ASSERT_EQ(
+      run("generate --preset district --seed 1 -o " + a.string()).exit_code, 0);
+  ASSERT_EQ(
+      run("generate --preset district --seed 1 -o " + b.string()).exit_code, 0);
   EXPECT_EQ(slurp(a), slurp(b));
   // The bundled sample is `generate --preset district --seed 1`.
   EXPECT_EQ(slurp(a), slurp(sample()));
   const fs::path c = dir_ / "c.json";
-  ASSERT_EQ(run("generate --preset district --seed 2 -o " + c.string()).exit_code, 0);
+  ASSERT_EQ(
+      run("generate --preset district --seed 2 -o " + c.string()).exit_code, 0);
   EXPECT_NE(slurp(a), slurp(c));
 }
 
 TEST_F(CliTest, UnwritableOutputExitsFour) {
-  const Outcome o = run("match " + sample() + " -o /nonexistent-dir/result.json");
+  const Outcome o =
+      run("match " + sample() + " -o /nonexistent-dir/result.json");
   EXPECT_EQ(o.exit_code, 4);
-  EXPECT_NE(o.err.find("/nonexistent-dir/result.json"), std::string::npos) << o.err;
+  EXPECT_NE(o.err.find("/nonexistent-dir/result.json"), std::string::npos)
+      << o.err;
 }
 
 TEST_F(CliTest, MissingInputExitsFour) {

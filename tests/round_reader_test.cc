@@ -5,8 +5,6 @@
 #include "adapters/json/round_reader.h"
 
 #include <gtest/gtest.h>
-
-#include "tests/support/bad_input_corpus.h"
 #include <rapidjson/document.h>
 #include <rapidjson/schema.h>
 #include <rapidjson/stringbuffer.h>
@@ -27,6 +25,7 @@
 #include "datasets/generator/generator.h"
 #include "datasets/regions/region_table.h"
 #include "engine/model/validate.h"
+#include "tests/support/bad_input_corpus.h"
 #include "tests/support/random_round.h"
 
 namespace vetmatch {
@@ -362,8 +361,8 @@ TEST(RoundReaderTest, ListsEveryProblemOfAFileWithSeveral) {
   }
 }
 
-using vetmatch::test_support::CorpusRow;
 using vetmatch::test_support::corpus_rows;
+using vetmatch::test_support::CorpusRow;
 
 TEST(RoundReaderTest, CorpusTableCoversEveryFileAndEveryFileIsListed) {
   const std::vector<CorpusRow> rows = corpus_rows();

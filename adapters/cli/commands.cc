@@ -30,7 +30,8 @@ std::unique_ptr<tbb::global_control> limit_threads(int threads) {
       static_cast<std::size_t>(threads));
 }
 
-void print_errors(const std::string& path, const std::vector<InputError>& errors) {
+void print_errors(const std::string& path,
+                  const std::vector<InputError>& errors) {
   for (const InputError& e : errors) {
     std::fprintf(stderr, "%s\n", e.message().c_str());
   }
@@ -42,7 +43,8 @@ void print_errors(const std::string& path, const std::vector<InputError>& errors
 
 int run_match(const MatchOptions& options) {
   const auto thread_limit = limit_threads(options.common.threads);
-  StageReporter reporter(!options.common.quiet && StageReporter::stderr_is_terminal());
+  StageReporter reporter(!options.common.quiet &&
+                         StageReporter::stderr_is_terminal());
 
   auto start = std::chrono::steady_clock::now();
   ReadRoundResult read = read_round_file(options.round_path);
@@ -94,10 +96,12 @@ int run_validate(const std::string& round_path, bool quiet) {
 
 int run_generate(const GenerateOptions& options) {
   const auto thread_limit = limit_threads(options.common.threads);
-  StageReporter reporter(!options.common.quiet && StageReporter::stderr_is_terminal());
+  StageReporter reporter(!options.common.quiet &&
+                         StageReporter::stderr_is_terminal());
   const std::optional<Preset> preset = parse_preset(options.preset);
   if (!preset) {
-    std::fprintf(stderr, "vetmatch generate: unknown preset \"%s\" (district, city)\n",
+    std::fprintf(stderr,
+                 "vetmatch generate: unknown preset \"%s\" (district, city)\n",
                  options.preset.c_str());
     return kExitUsage;
   }

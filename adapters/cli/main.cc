@@ -17,9 +17,10 @@ constexpr const char* kDescription =
     "(every problem is listed on stderr), 4 file cannot be read or written.";
 
 void add_common(CLI::App* command, vetmatch::CommonOptions& common) {
-  command->add_option("--threads", common.threads,
-                      "Worker threads (default: all cores); results do not "
-                      "depend on it")
+  command
+      ->add_option("--threads", common.threads,
+                   "Worker threads (default: all cores); results do not "
+                   "depend on it")
       ->check(CLI::Range(1, 1024));
   command->add_flag("-q,--quiet", common.quiet,
                     "No progress or stage times on stderr");
@@ -30,20 +31,24 @@ void add_common(CLI::App* command, vetmatch::CommonOptions& common) {
 int main(int argc, char** argv) {
   using namespace vetmatch;
   CLI::App app{kDescription, "vetmatch"};
-  app.set_version_flag("--version", std::string("vetmatch ") + VETMATCH_VERSION);
+  app.set_version_flag("--version",
+                       std::string("vetmatch ") + VETMATCH_VERSION);
   app.require_subcommand(1);
 
   MatchOptions match;
   CLI::App* match_cmd = app.add_subcommand(
-      "match", "Run a matching round: shortlists both ways and the policy's "
-               "assignments, written to the result file");
+      "match",
+      "Run a matching round: shortlists both ways and the policy's "
+      "assignments, written to the result file");
   match_cmd->add_option("round", match.round_path, "Round file (JSON, round/1)")
       ->required();
-  match_cmd->add_option("-o,--output", match.output_path,
-                        "Result file to write (JSON, result/1)")
+  match_cmd
+      ->add_option("-o,--output", match.output_path,
+                   "Result file to write (JSON, result/1)")
       ->required();
-  match_cmd->add_option("--policy", match.policy,
-                        "Assignment policy (overrides the round's config)")
+  match_cmd
+      ->add_option("--policy", match.policy,
+                   "Assignment policy (overrides the round's config)")
       ->check(CLI::IsMember({"points_order"}));
   bool no_timings = false;
   match_cmd->add_flag("--no-timings", no_timings,
@@ -55,8 +60,10 @@ int main(int argc, char** argv) {
   shortlist.shortlists_only = true;
   CLI::App* shortlist_cmd = app.add_subcommand(
       "shortlist", "Build shortlists both ways only (no assignment)");
-  shortlist_cmd->add_option("round", shortlist.round_path, "Round file")->required();
-  shortlist_cmd->add_option("-o,--output", shortlist.output_path, "Result file to write")
+  shortlist_cmd->add_option("round", shortlist.round_path, "Round file")
+      ->required();
+  shortlist_cmd
+      ->add_option("-o,--output", shortlist.output_path, "Result file to write")
       ->required();
   bool shortlist_no_timings = false;
   shortlist_cmd->add_flag("--no-timings", shortlist_no_timings,
@@ -68,17 +75,21 @@ int main(int argc, char** argv) {
   CLI::App* validate_cmd = app.add_subcommand(
       "validate", "Check a round file and list every problem found");
   validate_cmd->add_option("round", validate_path, "Round file")->required();
-  validate_cmd->add_flag("-q,--quiet", validate_quiet, "Print nothing when the file is sound");
+  validate_cmd->add_flag("-q,--quiet", validate_quiet,
+                         "Print nothing when the file is sound");
 
   GenerateOptions generate;
   CLI::App* generate_cmd = app.add_subcommand(
       "generate", "Write a realistic generated round (same seed, same bytes)");
-  generate_cmd->add_option("--preset", generate.preset,
-                           "district (1,000 x 500) or city (Handan, 265,000 x 10,000)")
+  generate_cmd
+      ->add_option("--preset", generate.preset,
+                   "district (1,000 x 500) or city (Handan, 265,000 x 10,000)")
       ->required()
       ->check(CLI::IsMember({"district", "city"}));
-  generate_cmd->add_option("--seed", generate.seed, "Random seed")->default_val(1);
-  generate_cmd->add_option("-o,--output", generate.output_path, "Round file to write")
+  generate_cmd->add_option("--seed", generate.seed, "Random seed")
+      ->default_val(1);
+  generate_cmd
+      ->add_option("-o,--output", generate.output_path, "Round file to write")
       ->required();
   add_common(generate_cmd, generate.common);
 

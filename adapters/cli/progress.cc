@@ -12,8 +12,8 @@ bool StageReporter::stderr_is_terminal() { return isatty(STDERR_FILENO) == 1; }
 
 void StageReporter::stage(std::string_view name, double seconds) {
   if (!enabled_) return;
-  std::fprintf(stderr, "\r\033[K%-14.*s %8.3f s\n", static_cast<int>(name.size()),
-               name.data(), seconds);
+  std::fprintf(stderr, "\r\033[K%-14.*s %8.3f s\n",
+               static_cast<int>(name.size()), name.data(), seconds);
 }
 
 ProgressFn StageReporter::progress_fn() {
@@ -24,8 +24,9 @@ ProgressFn StageReporter::progress_fn() {
       return;
     }
     last_draw_ = now;
-    std::fprintf(stderr, "\r\033[K%-14.*s %5.1f%%", static_cast<int>(stage.size()),
-                 stage.data(), 100.0 * fraction);
+    std::fprintf(stderr, "\r\033[K%-14.*s %5.1f%%",
+                 static_cast<int>(stage.size()), stage.data(),
+                 100.0 * fraction);
     std::fflush(stderr);
   };
 }

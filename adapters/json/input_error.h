@@ -4,8 +4,9 @@
 // document (json_path, e.g. "/veterans/17/location/lat") or, for malformed
 // JSON, a 1-based line and column; plus what was expected and what was found.
 // message() renders it for a person on one line:
-//   round.json: /veterans/17/location/lat: expected a number in [-90, 90], found "north"
-//   round.json:12:5: malformed JSON: expected ',' or '}' after an object member
+//   round.json: /veterans/17/location/lat: expected a number in [-90, 90],
+//   found "north" round.json:12:5: malformed JSON: expected ',' or '}' after an
+//   object member
 // IoError is a file that cannot be read or written (missing, unreadable,
 // unwritable directory).
 #pragma once

@@ -18,7 +18,8 @@ using rapidjson::Value;
 
 constexpr std::string_view kFormatTag = "round/1";
 
-// The keys of each object, in README.md's JSON-contract order. The enums index the arrays.
+// The keys of each object, in README.md's JSON-contract order. The enums index
+// the arrays.
 enum TopKey {
   kTopVetmatch,
   kTopConfig,
@@ -571,8 +572,9 @@ void add_semantic_errors(const Round& round, const std::string& file,
   }
 }
 
-// Where an error's record sits in the file: (top-level key in README.md's JSON-contract
-// order, record index), so messages come grouped by record, in file order.
+// Where an error's record sits in the file: (top-level key in README.md's
+// JSON-contract order, record index), so messages come grouped by record, in
+// file order.
 std::pair<int, long> error_place(const InputError& e) {
   if (e.json_path.empty()) return {-1, -1};
   const std::string_view path(e.json_path);

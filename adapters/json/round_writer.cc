@@ -15,8 +15,9 @@ using JsonWriter = rapidjson::Writer<Buffer>;
 
 // Layout: the top level by hand, one key per line and one record per line,
 // each record compact; so files diff well and the same Round gives the same
-// bytes. Keys follow README.md's JSON-contract tables; optional fields equal to their
-// default are left out (id, group, employer and the place always written).
+// bytes. Keys follow README.md's JSON-contract tables; optional fields equal to
+// their default are left out (id, group, employer and the place always
+// written).
 class RoundJsonWriter {
  public:
   std::string write(const Round& round) {

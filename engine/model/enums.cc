@@ -12,7 +12,7 @@ constexpr std::array<std::string_view, 3> kPostingKindNames = {
 constexpr std::array<std::string_view, 3> kEmployerKindNames = {
     "enterprise", "incubation_base", "training_base"};
 constexpr std::array<std::string_view, 9> kEducationNames = {
-    "none",     "primary",   "junior_secondary", "senior_secondary",
+    "none",       "primary",   "junior_secondary", "senior_secondary",
     "vocational", "associate", "bachelor",         "master",
     "doctorate"};
 constexpr std::array<std::string_view, 4> kPriorityFlagNames = {

@@ -41,7 +41,7 @@ struct Veteran {
   std::vector<std::string> certificates;
   Education education = Education::kNone;
   PostingKindSet wants = kAllPostingKinds;
-  std::vector<std::string> industries;  ///< Empty: any industry.
+  std::vector<std::string> industries;   ///< Empty: any industry.
   std::optional<double> max_commute_km;  ///< Unset: the round's limit.
   Points points = 0.0;
   PrioritySet priority = 0;

@@ -1,7 +1,7 @@
 #include "engine/model/validate.h"
 
-#include <cmath>
 #include <charconv>
+#include <cmath>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -82,12 +82,12 @@ class Validator {
           number_text(*c.max_commute_km));
     }
     if (c.veteran_shortlist_k < 0 || c.veteran_shortlist_k > kMaxShortlistK) {
-      add(Entity::kConfig, -1, "veteran_shortlist_k",
-          "an integer in [0, 1000]", std::to_string(c.veteran_shortlist_k));
+      add(Entity::kConfig, -1, "veteran_shortlist_k", "an integer in [0, 1000]",
+          std::to_string(c.veteran_shortlist_k));
     }
     if (c.posting_shortlist_k < 0 || c.posting_shortlist_k > kMaxShortlistK) {
-      add(Entity::kConfig, -1, "posting_shortlist_k",
-          "an integer in [0, 1000]", std::to_string(c.posting_shortlist_k));
+      add(Entity::kConfig, -1, "posting_shortlist_k", "an integer in [0, 1000]",
+          std::to_string(c.posting_shortlist_k));
     }
   }
 
@@ -149,8 +149,7 @@ class Validator {
         add(entity, index, field, "each skill once", "a repeated skill");
       }
       if (!std::isfinite(s.weight) || s.weight <= 0 || s.weight > 1) {
-        add(entity, index, field, "a weight in (0, 1]",
-            number_text(s.weight));
+        add(entity, index, field, "a weight in (0, 1]", number_text(s.weight));
       }
     }
   }
@@ -202,8 +201,8 @@ class Validator {
           "\"\"");
     } else if (!round_.employers.empty() &&
                employer_index_.find(p.employer) == employer_index_.end()) {
-      add(Entity::kPosting, index, "employer",
-          "the id of a listed employer", quoted(p.employer));
+      add(Entity::kPosting, index, "employer", "the id of a listed employer",
+          quoted(p.employer));
     }
     check_location(Entity::kPosting, index, p.location);
     if (p.openings < 1 || p.openings > kMaxOpenings) {
@@ -218,8 +217,8 @@ class Validator {
   }
 
   // Resolves one pair reference; returns false (and reports) when unknown.
-  bool resolve_pair(Entity entity, int index, const PairRef& pair,
-                    int* veteran, int* posting) {
+  bool resolve_pair(Entity entity, int index, const PairRef& pair, int* veteran,
+                    int* posting) {
     bool ok = true;
     auto v = veteran_index_.find(pair.veteran);
     if (v == veteran_index_.end()) {

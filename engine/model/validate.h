@@ -29,11 +29,11 @@ std::string_view to_string(Entity e);
 
 struct ValidationIssue {
   Entity entity = Entity::kConfig;
-  int index = -1;         ///< Position in the entity's vector; -1 for config.
-  std::string field;      ///< JSON Pointer relative to the record, e.g.
-                          ///< "location/lat"; empty for the whole record.
-  std::string expected;   ///< What a sound value would be.
-  std::string found;      ///< What was there, printed for a person.
+  int index = -1;        ///< Position in the entity's vector; -1 for config.
+  std::string field;     ///< JSON Pointer relative to the record, e.g.
+                         ///< "location/lat"; empty for the whole record.
+  std::string expected;  ///< What a sound value would be.
+  std::string found;     ///< What was there, printed for a person.
 };
 
 std::vector<ValidationIssue> validate(const Round& round);

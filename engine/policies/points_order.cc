@@ -83,7 +83,8 @@ void collect_eligible(const IndexedRound& ir, const PairEstimator& est,
           const BlockRange sub = block_at(count, kSubBlock, sb);
           rows.resize(sub.size(), ir.veteran_matrix.cols());
           for (std::int32_t i = 0; i < sub.size(); ++i) {
-            rows.row(i) = ir.veteran_matrix.row(turn_order[first + sub.begin + i]);
+            rows.row(i) =
+                ir.veteran_matrix.row(turn_order[first + sub.begin + i]);
           }
           for (std::int32_t i = sub.begin; i < sub.end; ++i) {
             lists[i].any_eligible = false;
@@ -92,13 +93,15 @@ void collect_eligible(const IndexedRound& ir, const PairEstimator& est,
           }
           for (std::int32_t pblock = 0;
                pblock < block_count(ir.n_postings, kPostingBlock); ++pblock) {
-            const BlockRange pb = block_at(ir.n_postings, kPostingBlock, pblock);
-            const bool block_has_opening =
-                std::any_of(remaining.begin() + pb.begin, remaining.begin() + pb.end,
-                            [](Openings r) { return r > 0; });
+            const BlockRange pb =
+                block_at(ir.n_postings, kPostingBlock, pblock);
+            const bool block_has_opening = std::any_of(
+                remaining.begin() + pb.begin, remaining.begin() + pb.end,
+                [](Openings r) { return r > 0; });
             if (block_has_opening) {
               scores.noalias() =
-                  rows * ir.posting_matrix.middleRows(pb.begin, pb.size()).transpose();
+                  rows *
+                  ir.posting_matrix.middleRows(pb.begin, pb.size()).transpose();
             }
             for (std::int32_t i = 0; i < sub.size(); ++i) {
               const std::int32_t v = turn_order[first + sub.begin + i];
@@ -115,7 +118,8 @@ void collect_eligible(const IndexedRound& ir, const PairEstimator& est,
                 list.any_eligible = true;
                 if (open) {
                   list.open.push_back(
-                      {est.approx_score(scores(i, p - pb.begin), km, est.preference(v, p)),
+                      {est.approx_score(scores(i, p - pb.begin), km,
+                                        est.preference(v, p)),
                        est.score_tolerance(km), p});
                 }
               }
@@ -129,7 +133,8 @@ void collect_eligible(const IndexedRound& ir, const PairEstimator& est,
       tbb::simple_partitioner());
 }
 
-double exact_pair_score(const IndexedRound& ir, std::int32_t v, std::int32_t p) {
+double exact_pair_score(const IndexedRound& ir, std::int32_t v,
+                        std::int32_t p) {
   return exact_score(ir, v, p, exact_distance_km(ir, v, p)).score;
 }
 
@@ -137,7 +142,8 @@ double exact_pair_score(const IndexedRound& ir, std::int32_t v, std::int32_t p) 
 // Exact scores only for postings whose estimate could still beat the best
 // exact score so far.
 Candidate best_open(const IndexedRound& ir, std::int32_t v, EligibleList& list,
-                    const std::vector<Openings>& remaining, float max_tolerance) {
+                    const std::vector<Openings>& remaining,
+                    float max_tolerance) {
   Candidate best{0.0, -1};
   for (std::size_t i = 0; i < list.open.size(); ++i) {
     if (i == list.sorted) list.sort_prefix(2 * list.sorted + kSortedPrefix);
@@ -156,10 +162,12 @@ Candidate best_open(const IndexedRound& ir, std::int32_t v, EligibleList& list,
 // within the error bound of the pick's.
 std::int32_t rank_of(const IndexedRound& ir, const PairEstimator& est,
                      std::int32_t v, const Candidate& pick) {
-  const Eigen::VectorXf skills = ir.posting_matrix * ir.veteran_matrix.row(v).transpose();
+  const Eigen::VectorXf skills =
+      ir.posting_matrix * ir.veteran_matrix.row(v).transpose();
   std::int32_t before = 0;
   for (std::int32_t p = 0; p < ir.n_postings; ++p) {
-    if (p == pick.id || ir.posting_open[p] <= 0 || !passes_static_rules(ir, v, p)) {
+    if (p == pick.id || ir.posting_open[p] <= 0 ||
+        !passes_static_rules(ir, v, p)) {
       continue;
     }
     const float km = est.approx_distance_km(v, p);
@@ -187,11 +195,12 @@ PolicyOutcome points_order(const IndexedRound& ir, const ProgressFn& progress) {
 
   std::vector<std::int32_t> turn_order(ir.n_veterans);
   std::iota(turn_order.begin(), turn_order.end(), 0);
-  std::sort(turn_order.begin(), turn_order.end(), [&](std::int32_t a, std::int32_t b) {
-    const Points pa = round.veterans[ir.veteran_of[a]].points;
-    const Points pb = round.veterans[ir.veteran_of[b]].points;
-    return pa > pb || (pa == pb && a < b);
-  });
+  std::sort(turn_order.begin(), turn_order.end(),
+            [&](std::int32_t a, std::int32_t b) {
+              const Points pa = round.veterans[ir.veteran_of[a]].points;
+              const Points pb = round.veterans[ir.veteran_of[b]].points;
+              return pa > pb || (pa == pb && a < b);
+            });
 
   std::vector<Openings> remaining = ir.posting_open;
   // The turn at which a posting's last opening went, in the current chunk.
@@ -199,7 +208,8 @@ PolicyOutcome points_order(const IndexedRound& ir, const ProgressFn& progress) {
   std::vector<std::int32_t> closed_at_turn(ir.n_postings, kStillOpen);
   // Chunks keep the estimate lists at a few tens of MB whatever M is.
   const std::int32_t chunk = std::clamp<std::int32_t>(
-      (std::int32_t{1} << 21) / std::max<std::int32_t>(1, ir.n_postings), 32, 1024);
+      (std::int32_t{1} << 21) / std::max<std::int32_t>(1, ir.n_postings), 32,
+      1024);
   std::vector<EligibleList> lists(chunk);
   std::vector<Candidate> picks(chunk);
 
@@ -210,7 +220,8 @@ PolicyOutcome points_order(const IndexedRound& ir, const ProgressFn& progress) {
 
     // Serial: the turns themselves.
     for (std::int32_t i = 0; i < count; ++i) {
-      picks[i] = best_open(ir, turn_order[first + i], lists[i], remaining, max_tolerance);
+      picks[i] = best_open(ir, turn_order[first + i], lists[i], remaining,
+                           max_tolerance);
       if (picks[i].id >= 0 && --remaining[picks[i].id] == 0) {
         closed_at_turn[picks[i].id] = first + i + 1;
       }
@@ -235,20 +246,21 @@ PolicyOutcome points_order(const IndexedRound& ir, const ProgressFn& progress) {
                                   turn});
       }
     }
-    tbb::parallel_for(
-        std::size_t{assigned_before}, out.assignments.size(), [&](std::size_t k) {
-          Assignment& a = out.assignments[k];
-          const std::int32_t i = a.turn - 1 - first;
-          const std::int32_t v = turn_order[first + i];
-          const Candidate& pick = picks[i];
-          a.score = exact_score(ir, v, pick.id, exact_distance_km(ir, v, pick.id));
-          a.rank = rank_of(ir, est, v, pick);
-          std::int32_t open = 0;
-          for (const Estimate& e : lists[i].open) {
-            if (closed_at_turn[e.posting] >= a.turn) ++open;
-          }
-          a.open_postings = open;
-        });
+    tbb::parallel_for(std::size_t{assigned_before}, out.assignments.size(),
+                      [&](std::size_t k) {
+                        Assignment& a = out.assignments[k];
+                        const std::int32_t i = a.turn - 1 - first;
+                        const std::int32_t v = turn_order[first + i];
+                        const Candidate& pick = picks[i];
+                        a.score = exact_score(
+                            ir, v, pick.id, exact_distance_km(ir, v, pick.id));
+                        a.rank = rank_of(ir, est, v, pick);
+                        std::int32_t open = 0;
+                        for (const Estimate& e : lists[i].open) {
+                          if (closed_at_turn[e.posting] >= a.turn) ++open;
+                        }
+                        a.open_postings = open;
+                      });
     if (progress) progress("policy", double(first + count) / ir.n_veterans);
   }
 

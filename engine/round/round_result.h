@@ -22,11 +22,11 @@ namespace vetmatch {
 
 /// The score of one eligible pair and its components (the "why").
 struct PairScore {
-  Score score = 0.0;        ///< Weighted mean of the three components.
-  double skill = 0.0;       ///< Cosine of the skill vectors, in [0, 1].
-  double location = 0.0;    ///< exp(-distance_km / distance_scale_km).
-  double preference = 0.0;  ///< 1 if the industry is wanted (or none named).
-  double distance_km = 0.0; ///< Great-circle distance.
+  Score score = 0.0;         ///< Weighted mean of the three components.
+  double skill = 0.0;        ///< Cosine of the skill vectors, in [0, 1].
+  double location = 0.0;     ///< exp(-distance_km / distance_scale_km).
+  double preference = 0.0;   ///< 1 if the industry is wanted (or none named).
+  double distance_km = 0.0;  ///< Great-circle distance.
 };
 
 /// One entry of a shortlist: the other side's index and the pair's score.
@@ -81,7 +81,7 @@ struct Unassigned {
 };
 
 struct StageSeconds {
-  double prepare = 0.0;     ///< Validation and indexing.
+  double prepare = 0.0;  ///< Validation and indexing.
   double shortlists = 0.0;
   double policy = 0.0;
 };
@@ -90,7 +90,7 @@ struct RoundStats {
   std::int64_t veterans = 0;        ///< In this round (taken ones excluded).
   std::int64_t veterans_taken = 0;  ///< Placed in earlier rounds.
   std::int64_t postings = 0;
-  std::int64_t openings = 0;        ///< Left after earlier rounds.
+  std::int64_t openings = 0;  ///< Left after earlier rounds.
   std::int64_t assigned = 0;
   std::int64_t unassigned = 0;
   std::int64_t priority_veterans = 0;  ///< With any priority flag.

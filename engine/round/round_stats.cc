@@ -6,7 +6,8 @@ RoundStats compute_stats(const IndexedRound& ir, const PolicyOutcome& outcome) {
   const Round& round = *ir.round;
   RoundStats s;
   s.veterans = ir.n_veterans;
-  s.veterans_taken = static_cast<std::int64_t>(round.veterans.size()) - ir.n_veterans;
+  s.veterans_taken =
+      static_cast<std::int64_t>(round.veterans.size()) - ir.n_veterans;
   s.postings = ir.n_postings;
   for (Openings open : ir.posting_open) s.openings += open;
   s.assigned = static_cast<std::int64_t>(outcome.assignments.size());

@@ -22,7 +22,8 @@ class Stopwatch {
   }
 
  private:
-  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_ =
+      std::chrono::steady_clock::now();
 };
 
 }  // namespace
@@ -43,9 +44,9 @@ RoundResult run_round(const Round& round, const RunOptions& options) {
   result.postings_by_id = ir.posting_of;
   result.seconds.prepare = watch.lap();
 
-  result.shortlists = build_shortlists(ir, round.config.veteran_shortlist_k,
-                                       round.config.posting_shortlist_k,
-                                       options.progress);
+  result.shortlists =
+      build_shortlists(ir, round.config.veteran_shortlist_k,
+                       round.config.posting_shortlist_k, options.progress);
   result.seconds.shortlists = watch.lap();
 
   PolicyOutcome outcome;

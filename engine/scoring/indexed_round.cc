@@ -106,7 +106,8 @@ FloatMatrix dense_rows(const SparseRows& rows, std::int32_t n_rows,
     for (std::size_t e = rows.offsets[r]; e < rows.offsets[r + 1]; ++e) {
       const std::int32_t column = column_of_skill[rows.entries[e].skill];
       if (column >= 0) {
-        m(r, column) = static_cast<float>(rows.entries[e].weight / rows.norms[r]);
+        m(r, column) =
+            static_cast<float>(rows.entries[e].weight / rows.norms[r]);
       }
     }
   }
@@ -144,8 +145,10 @@ IndexedRound index_round(const Round& round) {
   ir.n_postings = static_cast<std::int32_t>(ir.posting_of.size());
   ir.veteran_slot.assign(round.veterans.size(), -1);
   ir.posting_slot.assign(round.postings.size(), -1);
-  for (std::int32_t s = 0; s < ir.n_veterans; ++s) ir.veteran_slot[ir.veteran_of[s]] = s;
-  for (std::int32_t s = 0; s < ir.n_postings; ++s) ir.posting_slot[ir.posting_of[s]] = s;
+  for (std::int32_t s = 0; s < ir.n_veterans; ++s)
+    ir.veteran_slot[ir.veteran_of[s]] = s;
+  for (std::int32_t s = 0; s < ir.n_postings; ++s)
+    ir.posting_slot[ir.posting_of[s]] = s;
 
   // Vocabularies, numbered in byte-wise order.
   Vocabulary skills, certificates, industries;
@@ -193,12 +196,16 @@ IndexedRound index_round(const Round& round) {
     ir.posting_place.push_back(place_of(post.location));
     append_xyz(post.location, ir.posting_xyz);
     ir.posting_kind_bit.push_back(kind_bit(post.kind));
-    ir.posting_admits_spouses.push_back(!post.veterans_only && post.spouses_welcome);
-    ir.posting_min_education.push_back(static_cast<std::uint8_t>(post.min_education));
+    ir.posting_admits_spouses.push_back(!post.veterans_only &&
+                                        post.spouses_welcome);
+    ir.posting_min_education.push_back(
+        static_cast<std::uint8_t>(post.min_education));
     std::uint64_t mask = 0;
-    append_id_set(post.required_certificates, certificates, ir.posting_certs, &mask);
+    append_id_set(post.required_certificates, certificates, ir.posting_certs,
+                  &mask);
     ir.posting_cert_mask.push_back(mask);
-    ir.posting_industry.push_back(post.industry.empty() ? -1 : industries.at(post.industry));
+    ir.posting_industry.push_back(
+        post.industry.empty() ? -1 : industries.at(post.industry));
     ir.posting_open.push_back(post.openings - used[p]);
   }
 
@@ -212,17 +219,21 @@ IndexedRound index_round(const Round& round) {
   for (std::size_t s = 0; s < side.size(); ++s) {
     if (side[s] == 3) column_of_skill[s] = n_columns++;
   }
-  ir.veteran_matrix = dense_rows(ir.veteran_skills, ir.n_veterans, column_of_skill, n_columns);
-  ir.posting_matrix = dense_rows(ir.posting_skills, ir.n_postings, column_of_skill, n_columns);
+  ir.veteran_matrix =
+      dense_rows(ir.veteran_skills, ir.n_veterans, column_of_skill, n_columns);
+  ir.posting_matrix =
+      dense_rows(ir.posting_skills, ir.n_postings, column_of_skill, n_columns);
 
   for (const PairRef& d : round.declined) {
     const std::int32_t v = ir.veteran_slot[veteran_by_id.at(d.veteran)];
     if (v < 0) continue;  // taken before: out of the round anyway
     const std::int32_t p = ir.posting_slot[posting_by_id.at(d.posting)];
-    ir.declined.push_back((std::uint64_t(std::uint32_t(v)) << 32) | std::uint32_t(p));
+    ir.declined.push_back((std::uint64_t(std::uint32_t(v)) << 32) |
+                          std::uint32_t(p));
   }
   std::sort(ir.declined.begin(), ir.declined.end());
-  ir.declined.erase(std::unique(ir.declined.begin(), ir.declined.end()), ir.declined.end());
+  ir.declined.erase(std::unique(ir.declined.begin(), ir.declined.end()),
+                    ir.declined.end());
   return ir;
 }
 

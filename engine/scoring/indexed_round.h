@@ -41,8 +41,12 @@ struct SparseRows {
 struct IdSets {
   std::vector<std::size_t> offsets;
   std::vector<std::int32_t> ids;
-  const std::int32_t* begin(std::size_t r) const { return ids.data() + offsets[r]; }
-  const std::int32_t* end(std::size_t r) const { return ids.data() + offsets[r + 1]; }
+  const std::int32_t* begin(std::size_t r) const {
+    return ids.data() + offsets[r];
+  }
+  const std::int32_t* end(std::size_t r) const {
+    return ids.data() + offsets[r + 1];
+  }
   bool empty(std::size_t r) const { return offsets[r] == offsets[r + 1]; }
 };
 
@@ -51,8 +55,8 @@ struct IndexedRound {
   std::int32_t n_veterans = 0;  ///< Slots: veterans not taken before.
   std::int32_t n_postings = 0;
 
-  std::vector<VeteranIndex> veteran_of;  ///< slot -> Round index
-  std::vector<PostingIndex> posting_of;  ///< slot -> Round index
+  std::vector<VeteranIndex> veteran_of;    ///< slot -> Round index
+  std::vector<PostingIndex> posting_of;    ///< slot -> Round index
   std::vector<std::int32_t> veteran_slot;  ///< Round index -> slot, or -1
   std::vector<std::int32_t> posting_slot;  ///< Round index -> slot
 
@@ -89,7 +93,7 @@ struct IndexedRound {
   std::vector<std::uint64_t> posting_cert_mask;
   IdSets posting_certs;
   std::vector<std::int32_t> posting_industry;  ///< -1 when none
-  std::vector<Openings> posting_open;  ///< openings left after taken
+  std::vector<Openings> posting_open;          ///< openings left after taken
 
   /// Declined pairs as (veteran slot << 32 | posting slot), sorted.
   std::vector<std::uint64_t> declined;

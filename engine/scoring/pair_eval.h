@@ -182,8 +182,8 @@ class PairEstimator {
   float score_tolerance(float approx_km) const {
     return static_cast<float>(
         w_skill_ * skill_eps_ +
-        w_location_ * (distance_tolerance_km(approx_km) * location_eps_per_km_ +
-                       1e-6) +
+        w_location_ *
+            (distance_tolerance_km(approx_km) * location_eps_per_km_ + 1e-6) +
         1e-6);
   }
   float skill_eps() const { return static_cast<float>(skill_eps_); }

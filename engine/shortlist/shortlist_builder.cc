@@ -30,8 +30,8 @@ void scan_veteran_block(const IndexedRound& ir, const PairEstimator& est,
                         BlockRange vb, std::vector<TopK>& veteran_top,
                         ThreadState& state) {
   const float skill_eps = est.skill_eps();
-  for (std::int32_t pblock = 0; pblock < block_count(ir.n_postings, kPostingBlock);
-       ++pblock) {
+  for (std::int32_t pblock = 0;
+       pblock < block_count(ir.n_postings, kPostingBlock); ++pblock) {
     const BlockRange pb = block_at(ir.n_postings, kPostingBlock, pblock);
     state.scores.noalias() =
         ir.veteran_matrix.middleRows(vb.begin, vb.size()) *
@@ -71,7 +71,8 @@ void scan_veteran_block(const IndexedRound& ir, const PairEstimator& est,
 
 ShortlistEntry entry_for(const IndexedRound& ir, std::int32_t v, std::int32_t p,
                          std::int32_t other_round_index) {
-  return {other_round_index, exact_score(ir, v, p, exact_distance_km(ir, v, p))};
+  return {other_round_index,
+          exact_score(ir, v, p, exact_distance_km(ir, v, p))};
 }
 
 }  // namespace

@@ -28,7 +28,9 @@ inline bool ranks_before(const Candidate& a, const Candidate& b) {
 
 class TopK {
  public:
-  explicit TopK(int k = 0) : k_(k) { heap_.reserve(static_cast<std::size_t>(k)); }
+  explicit TopK(int k = 0) : k_(k) {
+    heap_.reserve(static_cast<std::size_t>(k));
+  }
 
   void reset(int k) {
     k_ = k;

@@ -32,7 +32,8 @@ std::vector<CorpusRow> corpus_rows() {
       ADD_FAILURE() << "bad expected.tsv row: " << line;
       continue;
     }
-    rows.push_back({cells[0], cells[1], std::stoi(cells[2]), cells[3], cells[4]});
+    rows.push_back(
+        {cells[0], cells[1], std::stoi(cells[2]), cells[3], cells[4]});
   }
   return rows;
 }

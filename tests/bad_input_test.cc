@@ -4,18 +4,15 @@
 // unwritable output path, and a failing match that must leave an existing
 // output file untouched and no temporary files behind.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "tests/support/bad_input_corpus.h"
+#include "tests/support/run_cli.h"
 
 namespace {
 
@@ -33,36 +30,10 @@ constexpr const char* kSoundRound = R"json({"vetmatch": "round/1",
  "postings": [{"id": "P1", "employer": "E1", "region": "130402", "skills": {"welding": 1}}]}
 )json";
 
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-void spit(const fs::path& path, const std::string& contents) {
-  std::ofstream out(path, std::ios::binary);
-  out << contents;
-}
-
-// Single-quotes an argument for /bin/sh.
-std::string shell_quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
-  }
-  return out + "'";
-}
+using Outcome = vetmatch::test_support::CliOutcome;
+using vetmatch::test_support::shell_quote;
+using vetmatch::test_support::slurp;
+using vetmatch::test_support::spit;
 
 using vetmatch::test_support::corpus_rows;
 using vetmatch::test_support::CorpusRow;
@@ -80,17 +51,7 @@ class BadInputTest : public ::testing::Test {
 
   // Runs `vetmatch ARGS` (already quoted) with stdout and stderr captured.
   Outcome run(const std::string& args) {
-    const fs::path out = dir_ / "stdout.txt";
-    const fs::path err = dir_ / "stderr.txt";
-    const std::string command = shell_quote(VETMATCH_BINARY) + " " + args +
-                                " >" + shell_quote(out.string()) + " 2>" +
-                                shell_quote(err.string()) + " </dev/null";
-    const int status = std::system(command.c_str());
-    Outcome o;
-    o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    o.out = slurp(out);
-    o.err = slurp(err);
-    return o;
+    return vetmatch::test_support::run_vetmatch(args, dir_);
   }
 
   Outcome match(const std::string& round, const std::string& output) {

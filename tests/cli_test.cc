@@ -2,30 +2,19 @@
 // the bundled sample, byte-identical results for 1 and 2 threads, the
 // shortlist and generate commands, and I/O failures.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
+#include <unistd.h>
 
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
+
+#include "tests/support/run_cli.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using Outcome = vetmatch::test_support::CliOutcome;
+using vetmatch::test_support::slurp;
 
 class CliTest : public ::testing::Test {
  protected:
@@ -38,19 +27,9 @@ class CliTest : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  // Runs `vetmatch ARGS` with stdout and stderr captured to files.
+  // Runs `vetmatch ARGS` with stdout and stderr captured.
   Outcome run(const std::string& args) {
-    const fs::path out = dir_ / "stdout.txt";
-    const fs::path err = dir_ / "stderr.txt";
-    const std::string command = std::string(VETMATCH_BINARY) + " " + args +
-                                " >" + out.string() + " 2>" + err.string() +
-                                " </dev/null";
-    const int status = std::system(command.c_str());
-    Outcome o;
-    o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    o.out = slurp(out);
-    o.err = slurp(err);
-    return o;
+    return vetmatch::test_support::run_vetmatch(args, dir_);
   }
 
   std::string sample() const {

@@ -6,48 +6,23 @@
 
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
-#include <rapidjson/schema.h>
-#include <rapidjson/stringbuffer.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "datasets/generator/generator.h"
 #include "engine/round/run_round.h"
+#include "tests/support/run_cli.h"
+#include "tests/support/schema_check.h"
 
 namespace vetmatch {
 namespace {
 
+using vetmatch::test_support::schema_problem;
+using vetmatch::test_support::slurp;
+
 const std::string kSourceDir = VETMATCH_SOURCE_DIR;
 const std::string kResultSchema =
     kSourceDir + "/adapters/json/schema/result.schema.json";
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-// "" when `json` conforms to the schema file, else the failing keyword and
-// document pointer.
-std::string schema_problem(const std::string& schema_path,
-                           const std::string& json) {
-  rapidjson::Document schema_doc;
-  schema_doc.Parse(slurp(schema_path).c_str());
-  if (schema_doc.HasParseError()) return "schema does not parse";
-  const rapidjson::SchemaDocument schema(schema_doc);
-  rapidjson::Document doc;
-  doc.Parse(json.data(), json.size());
-  if (doc.HasParseError()) return "document does not parse";
-  rapidjson::SchemaValidator validator(schema);
-  if (doc.Accept(validator)) return "";
-  rapidjson::StringBuffer where;
-  validator.GetInvalidDocumentPointer().StringifyUriFragment(where);
-  return std::string(validator.GetInvalidSchemaKeyword()) + " at " +
-         where.GetString();
-}
 
 Round small_round() {
   Round round;

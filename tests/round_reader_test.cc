@@ -5,9 +5,6 @@
 #include "adapters/json/round_reader.h"
 
 #include <gtest/gtest.h>
-#include <rapidjson/document.h>
-#include <rapidjson/schema.h>
-#include <rapidjson/stringbuffer.h>
 
 #include <cmath>
 #include <cstdint>
@@ -27,19 +24,17 @@
 #include "engine/model/validate.h"
 #include "tests/support/bad_input_corpus.h"
 #include "tests/support/random_round.h"
+#include "tests/support/run_cli.h"
+#include "tests/support/schema_check.h"
 
 namespace vetmatch {
 namespace {
 
+using vetmatch::test_support::schema_problem;
+using vetmatch::test_support::slurp;
+
 const std::string kSourceDir = VETMATCH_SOURCE_DIR;
 const std::string kCorpusDir = vetmatch::test_support::corpus_dir();
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 std::vector<std::string> paths_of(const std::vector<InputError>& errors) {
   std::vector<std::string> paths;
@@ -58,25 +53,6 @@ bool has_path(const std::vector<InputError>& errors, const std::string& path) {
     if (e.json_path == path) return true;
   }
   return false;
-}
-
-// Validates `json` against the schema file; returns "" when it conforms, or
-// the failing schema keyword and document pointer.
-std::string schema_problem(const std::string& schema_path,
-                           const std::string& json) {
-  rapidjson::Document schema_doc;
-  schema_doc.Parse(slurp(schema_path).c_str());
-  if (schema_doc.HasParseError()) return "schema does not parse";
-  const rapidjson::SchemaDocument schema(schema_doc);
-  rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseFullPrecisionFlag>(json.data(), json.size());
-  if (doc.HasParseError()) return "document does not parse";
-  rapidjson::SchemaValidator validator(schema);
-  if (doc.Accept(validator)) return "";
-  rapidjson::StringBuffer where;
-  validator.GetInvalidDocumentPointer().StringifyUriFragment(where);
-  return std::string(validator.GetInvalidSchemaKeyword()) + " at " +
-         where.GetString();
 }
 
 const std::string kRoundSchema =

@@ -53,6 +53,10 @@ TEST(RegionTable, HandanAndItsCounties) {
   EXPECT_EQ(hanshan->name, "邯山区");
   EXPECT_EQ(hanshan->level, RegionLevel::kCounty);
   EXPECT_EQ(hanshan->parent, "130400");
+  // Published independently at 36.60 N, 114.48 E (sfyc23's table, a second
+  // geocoder, 2 decimals): ours lies within a few km of it.
+  EXPECT_LT(great_circle_km({hanshan->lat, hanshan->lon}, {36.60, 114.48}),
+            4.0);
 
   const std::vector<const Region*> kids = t.children("130400");
   // 2023: 6 districts, 11 counties, 1 county-level city, 2 zones.
@@ -146,6 +150,59 @@ TEST(RegionTable, FindUnknownCodes) {
   EXPECT_NE(t.find("110000"), nullptr);  // First code.
   EXPECT_NE(t.find("659000"), nullptr);  // Last code.
   EXPECT_TRUE(t.children("130402").empty());
+}
+
+TEST(RegionTable, FindsDivisionsByExactName) {
+  const RegionTable& t = RegionTable::bundled();
+  const auto hanshan = t.find_by_name("邯山区");
+  ASSERT_EQ(hanshan.size(), 1u);
+  EXPECT_EQ(hanshan[0]->code, "130402");
+  // Qualified by city, by province and city, and by province alone.
+  for (const char* name :
+       {"邯郸市邯山区", "河北省邯郸市邯山区", "河北省邯山区"}) {
+    const auto found = t.find_by_name(name);
+    ASSERT_EQ(found.size(), 1u) << name;
+    EXPECT_EQ(found[0]->code, "130402") << name;
+  }
+  ASSERT_EQ(t.find_by_name("邯郸市").size(), 1u);
+  EXPECT_EQ(t.find_by_name("邯郸市")[0]->code, "130400");
+  ASSERT_EQ(t.find_by_name("河北省").size(), 1u);
+  // Municipalities: the placeholder city "市辖区" is skipped.
+  const auto beijing_chaoyang = t.find_by_name("北京市朝阳区");
+  ASSERT_EQ(beijing_chaoyang.size(), 1u);
+  EXPECT_EQ(beijing_chaoyang[0]->code, "110105");
+  EXPECT_TRUE(t.find_by_name("市辖区").empty());
+  EXPECT_TRUE(t.find_by_name("邯山").empty());
+  EXPECT_TRUE(t.find_by_name("").empty());
+}
+
+TEST(RegionTable, ResolvesCodesNamesAndFallsBackToTheCity) {
+  const RegionTable& t = RegionTable::bundled();
+  using Outcome = RegionLookup::Outcome;
+  RegionLookup r = t.resolve("130402");
+  EXPECT_EQ(r.outcome, Outcome::kFound);
+  EXPECT_EQ(r.region->code, "130402");
+  r = t.resolve("邯郸市邯山区");
+  EXPECT_EQ(r.outcome, Outcome::kFound);
+  EXPECT_EQ(r.region->code, "130402");
+  // 130428 was 肥乡县 until 2016 (now 130407 肥乡区): not in the 2023 table.
+  r = t.resolve("130428");
+  EXPECT_EQ(r.outcome, Outcome::kFallback);
+  EXPECT_EQ(r.region->code, "130400");
+  // A city code that does not exist falls back to the province.
+  r = t.resolve("139900");
+  EXPECT_EQ(r.outcome, Outcome::kFallback);
+  EXPECT_EQ(r.region->code, "130000");
+  EXPECT_EQ(t.resolve("990101").outcome, Outcome::kUnknown);
+  EXPECT_EQ(t.resolve("13040").outcome, Outcome::kUnknown);
+  // 朝阳区 is in Beijing and in Changchun.
+  r = t.resolve("朝阳区");
+  EXPECT_EQ(r.outcome, Outcome::kAmbiguous);
+  ASSERT_EQ(r.candidates.size(), 2u);
+  EXPECT_EQ(r.candidates[0]->code, "110105");
+  EXPECT_EQ(r.candidates[1]->code, "220104");
+  EXPECT_EQ(t.describe(*r.candidates[1]), "220104 朝阳区 (吉林省长春市)");
+  EXPECT_EQ(t.describe(*t.find("110105")), "110105 朝阳区 (北京市)");
 }
 
 TEST(RegionTable, BundledIsParsedOnceAcrossThreads) {

@@ -37,6 +37,9 @@ Round small_round() {
     p.employer = "E";
     round.postings.push_back(p);
   }
+  // V1 and P1 share two skills with equal shares (ties go by skill id).
+  round.veterans[1].skills = {{"welding", 0.6}, {"driving", 0.8}};
+  round.postings[0].skills = {{"driving", 0.6}, {"welding", 0.8}};
   round.taken.push_back({"V3", "P0"});
   return round;
 }
@@ -83,11 +86,11 @@ RoundResult small_result() {
 }
 
 constexpr const char* kBestWhy =
-    R"("score":0.912345,"why":{"skill":0.95,"location":0.841234,"preference":1.0,"distance_km":5.2})";
+    R"("score":0.912345,"why":{"skill":0.95,"location":0.841234,"preference":1.0,"distance_km":5.2,"shared_skills":{"driving":0.48,"welding":0.48}})";
 constexpr const char* kOddWhy =
-    R"("score":0.5,"why":{"skill":0.0,"location":0.0,"preference":0.123456,"distance_km":12345.678901})";
+    R"("score":0.5,"why":{"skill":0.0,"location":0.0,"preference":0.123456,"distance_km":12345.678901,"shared_skills":{}})";
 constexpr const char* kLowWhy =
-    R"("score":0.25,"why":{"skill":0.0,"location":0.999999,"preference":0.0,"distance_km":0.0})";
+    R"("score":0.25,"why":{"skill":0.0,"location":0.999999,"preference":0.0,"distance_km":0.0,"shared_skills":{}})";
 
 std::string expected_small_result() {
   const std::string best = kBestWhy, odd = kOddWhy, low = kLowWhy;

@@ -21,7 +21,9 @@
 #include "adapters/json/round_writer.h"
 #include "datasets/generator/generator.h"
 #include "datasets/regions/region_table.h"
+#include "datasets/skills/bundled_skill_space.h"
 #include "engine/model/validate.h"
+#include "engine/skills/resolve_skills.h"
 #include "tests/support/bad_input_corpus.h"
 #include "tests/support/random_round.h"
 #include "tests/support/run_cli.h"
@@ -64,7 +66,7 @@ constexpr const char* kFullRound = R"json({
   "config": {"weights": {"skill": 0.5, "location": 0.25, "preference": 0.25},
              "distance_scale_km": 12.5, "max_commute_km": 40,
              "veteran_shortlist_k": 3, "posting_shortlist_k": 4,
-             "policy": "points_order"},
+             "policy": "points_order", "onet_share": 0.4},
   "veterans": [
     {"id": "V2", "name": "王伟", "group": "nco",
      "location": {"lat": 36.61, "lon": 114.49},
@@ -73,7 +75,8 @@ constexpr const char* kFullRound = R"json({
      "wants": ["job", "training"], "industries": ["manufacturing"],
      "max_commute_km": 15.5, "points": 87.5,
      "priority": ["merit", "disabled"], "partner": "V1"},
-    {"id": "V1", "group": "spouse", "region": "130402", "partner": "V2"}
+    {"id": "V1", "group": "spouse", "region": "130402", "partner": "V2",
+     "specialties": ["driver", "us:army:88M"], "occupations": ["4-10-01-05"]}
   ],
   "postings": [
     {"id": "P1", "employer": "E1", "kind": "incubation", "title": "焊工",
@@ -81,7 +84,8 @@ constexpr const char* kFullRound = R"json({
      "skills": {"welding": 1},
      "requires": {"certificates": ["welder_l3"], "education": "junior_secondary"},
      "industry": "manufacturing", "veterans_only": true},
-    {"id": "P2", "employer": "E2", "region": "130402", "spouses_welcome": true}
+    {"id": "P2", "employer": "E2", "region": "130402", "spouses_welcome": true,
+     "occupation": "53-3032.00"}
   ],
   "employers": [{"id": "E1", "name": "Handan Steel", "kind": "training_base"},
                 {"id": "E2"}],
@@ -112,11 +116,12 @@ TEST(RoundReaderTest, ReadsEveryFieldOfAFullExample) {
   EXPECT_EQ(v.location.lat, 36.61);
   EXPECT_EQ(v.location.lon, 114.49);
   EXPECT_EQ(v.region, "");
+  // No codes: the map as given, sorted by skill id.
   ASSERT_EQ(v.skills.size(), 2u);
-  EXPECT_EQ(v.skills[0].skill, "welding");  // file order kept
-  EXPECT_EQ(v.skills[0].weight, 0.8);
-  EXPECT_EQ(v.skills[1].skill, "forklift");
-  EXPECT_EQ(v.skills[1].weight, 0.25);
+  EXPECT_EQ(v.skills[0].skill, "forklift");
+  EXPECT_EQ(v.skills[0].weight, 0.25);
+  EXPECT_EQ(v.skills[1].skill, "welding");
+  EXPECT_EQ(v.skills[1].weight, 0.8);
   EXPECT_EQ(v.certificates, (std::vector<std::string>{"welder_l3", "c1"}));
   EXPECT_EQ(v.education, Education::kVocational);
   EXPECT_EQ(v.wants,
@@ -130,6 +135,22 @@ TEST(RoundReaderTest, ReadsEveryFieldOfAFullExample) {
   EXPECT_EQ(v.partner, "V1");
   EXPECT_EQ(r.veterans[1].id, "V1");  // file order kept
   EXPECT_EQ(r.veterans[1].group, Group::kSpouse);
+  EXPECT_EQ(r.veterans[1].specialties,
+            (std::vector<std::string>{"driver", "us:army:88M"}));
+  EXPECT_EQ(r.veterans[1].occupations, std::vector<std::string>{"4-10-01-05"});
+  EXPECT_EQ(r.config.onet_share, 0.4);
+  EXPECT_TRUE(r.skills_resolved);
+  // Codes became skills: O*NET dimensions and the driver family's tags.
+  bool onet = false, tag = false;
+  for (const SkillWeight& s : r.veterans[1].skills) {
+    (s.skill.rfind("skill.", 0) == 0 || s.skill.rfind("knowledge.", 0) == 0
+         ? onet
+         : tag) = true;
+  }
+  EXPECT_TRUE(onet);
+  EXPECT_FALSE(tag);  // Tags come only from a skills map.
+  EXPECT_EQ(r.postings[1].occupation, "53-3032.00");
+  EXPECT_FALSE(r.postings[1].skills.empty());
 
   ASSERT_EQ(r.postings.size(), 2u);
   const Posting& p = r.postings[0];
@@ -227,6 +248,53 @@ TEST(RoundReaderTest, ResolvesRegionCodesThroughTheBundledTable) {
   EXPECT_EQ(p.region, "130402");
   EXPECT_EQ(p.location.lat, hanshan->lat);
   EXPECT_EQ(p.location.lon, hanshan->lon);
+}
+
+TEST(RoundReaderTest, ResolvesRegionNamesAndFallsBackWithAWarning) {
+  const ReadRoundResult read = read_round_string(R"json({
+    "vetmatch": "round/1",
+    "veterans": [{"id": "V1", "group": "nco", "region": "邯郸市邯山区"},
+                 {"id": "V2", "group": "nco", "region": "130428"},
+                 {"id": "V3", "group": "nco", "region": "朝阳区"}],
+    "postings": []})json",
+                                                 "names.json");
+  ASSERT_EQ(read.errors.size(), 1u) << messages_of(read.errors);
+  EXPECT_EQ(read.errors[0].json_path, "/veterans/2/region");
+  const std::string message = read.errors[0].message();
+  EXPECT_NE(message.find("110105 朝阳区 (北京市)"), std::string::npos)
+      << message;
+  EXPECT_NE(message.find("220104 朝阳区 (吉林省长春市)"), std::string::npos)
+      << message;
+  ASSERT_EQ(read.warnings.size(), 1u);
+  EXPECT_EQ(read.warnings[0].json_path, "/veterans/1/region");
+  EXPECT_EQ(read.warnings[0].message(),
+            "names.json: warning: /veterans/1/region: expected a "
+            "county-level code of the 2023 division table, found "
+            "\"130428\", which it lacks; using 130400 邯郸市 (河北省)");
+  const RegionTable& table = RegionTable::bundled();
+  EXPECT_EQ(read.round.veterans[0].region, "130402");
+  EXPECT_EQ(read.round.veterans[0].location.lat, table.find("130402")->lat);
+  EXPECT_EQ(read.round.veterans[1].region, "130400");
+  EXPECT_EQ(read.round.veterans[1].location.lon, table.find("130400")->lon);
+}
+
+TEST(RoundReaderTest, UnknownCodesAreErrorsAtTheirPaths) {
+  const ReadRoundResult read = read_round_string(R"json({
+    "vetmatch": "round/1",
+    "veterans": [{"id": "V1", "group": "nco", "region": "130402",
+                  "specialties": ["tank_ace", "us:army:11B"],
+                  "occupations": ["99-9999.00"]}],
+    "postings": [{"id": "P1", "employer": "E", "region": "130402",
+                  "occupation": "4-99-99-99"}]})json",
+                                                 "codes.json");
+  EXPECT_EQ(paths_of(read.errors),
+            (std::vector<std::string>{"/veterans/0/specialties/0",
+                                      "/veterans/0/occupations/0",
+                                      "/postings/0/occupation"}))
+      << messages_of(read.errors);
+  // 11B (infantryman) maps only to a military-specific O*NET occupation.
+  ASSERT_EQ(read.warnings.size(), 1u);
+  EXPECT_EQ(read.warnings[0].json_path, "/veterans/0/specialties/1");
 }
 
 TEST(RoundReaderTest, AcceptsWholeNumbersWrittenAsDoubles) {
@@ -455,7 +523,14 @@ TEST(InputErrorTest, FoundValuesAreShortAndJsonLike) {
 
 // ---- Round -> JSON -> Round ----
 
-void expect_same_round(const Round& a, const Round& b) {
+// `a` is a Round as built in memory; `b` is what the reader made of its JSON,
+// with skills resolved, so `a` is compared after the same resolution.
+void expect_same_round(const Round& original, const Round& b) {
+  Round a = original;
+  ASSERT_TRUE(b.skills_resolved);
+  ASSERT_TRUE(resolve_skills(a, bundled_skill_space()).empty() ||
+              !a.skills_resolved);
+  EXPECT_EQ(a.config.onet_share, b.config.onet_share);
   EXPECT_EQ(a.config.weights.skill, b.config.weights.skill);
   EXPECT_EQ(a.config.weights.location, b.config.weights.location);
   EXPECT_EQ(a.config.weights.preference, b.config.weights.preference);
@@ -480,6 +555,8 @@ void expect_same_round(const Round& a, const Round& b) {
       EXPECT_EQ(x.skills[s].skill, y.skills[s].skill);
       EXPECT_EQ(x.skills[s].weight, y.skills[s].weight);
     }
+    EXPECT_EQ(x.specialties, y.specialties);
+    EXPECT_EQ(x.occupations, y.occupations);
     EXPECT_EQ(x.certificates, y.certificates);
     EXPECT_EQ(x.education, y.education);
     EXPECT_EQ(x.wants, y.wants);
@@ -508,6 +585,7 @@ void expect_same_round(const Round& a, const Round& b) {
       EXPECT_EQ(x.skills[s].skill, y.skills[s].skill);
       EXPECT_EQ(x.skills[s].weight, y.skills[s].weight);
     }
+    EXPECT_EQ(x.occupation, y.occupation);
     EXPECT_EQ(x.required_certificates, y.required_certificates);
     EXPECT_EQ(x.min_education, y.min_education);
     EXPECT_EQ(x.industry, y.industry);
@@ -537,7 +615,14 @@ void expect_round_trip(const Round& round) {
   const ReadRoundResult read = read_round_string(json, "written.json");
   ASSERT_TRUE(read.errors.empty()) << messages_of(read.errors);
   expect_same_round(round, read.round);
-  EXPECT_EQ(round_to_json(read.round), json);  // byte-stable
+  // Read without resolving skills, it writes back to the same bytes.
+  ReadOptions as_written;
+  as_written.resolve_skills = false;
+  const ReadRoundResult raw =
+      read_round_string(json, "written.json", as_written);
+  ASSERT_TRUE(raw.errors.empty()) << messages_of(raw.errors);
+  EXPECT_FALSE(raw.round.skills_resolved);
+  EXPECT_EQ(round_to_json(raw.round), json);  // byte-stable
   EXPECT_EQ(schema_problem(kRoundSchema, json), "");
 }
 
@@ -593,18 +678,26 @@ TEST(RoundWriterTest, AwkwardNumbersAndStringsRoundTripExactly) {
         << e.message();
   }
   expect_same_round(round, read.round);
-  EXPECT_EQ(round_to_json(read.round), json);
+  ReadOptions as_written;
+  as_written.resolve_skills = false;
+  EXPECT_EQ(
+      round_to_json(read_round_string(json, "awkward.json", as_written).round),
+      json);
 }
 
 TEST(RoundWriterTest, WritesOneRecordPerLineWithRegionsAsCodes) {
-  const ReadRoundResult read = read_round_string(kFullRound, "full.json");
+  ReadOptions as_written;
+  as_written.resolve_skills = false;
+  const ReadRoundResult read =
+      read_round_string(kFullRound, "full.json", as_written);
   ASSERT_TRUE(read.errors.empty());
   const std::string json = round_to_json(read.round);
   EXPECT_EQ(json.rfind("{\"vetmatch\":\"round/1\",\n\"config\":{", 0), 0u)
       << json;
   EXPECT_NE(
       json.find("\n{\"id\":\"V1\",\"group\":\"spouse\",\"region\":\"130402\","
-                "\"partner\":\"V2\"}\n"),
+                "\"specialties\":[\"driver\",\"us:army:88M\"],"
+                "\"occupations\":[\"4-10-01-05\"],\"partner\":\"V2\"}\n"),
       std::string::npos)
       << json;
   EXPECT_NE(json.find("\n{\"id\":\"E2\"}\n"), std::string::npos) << json;
@@ -638,7 +731,6 @@ TEST(RoundSchemaTest, RejectsWhatTheReaderRejects) {
                            "openings_non_integer.json",
                            "lat_out_of_range.json",
                            "shortlist_k_too_big.json",
-                           "region_not_a_code.json",
                            "flags_contradict.json",
                            "wants_empty.json",
                            "wrong_type_veterans_object.json",

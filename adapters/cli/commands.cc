@@ -11,8 +11,6 @@
 #include "adapters/json/atomic_write.h"
 #include "adapters/json/result_writer.h"
 #include "adapters/json/round_reader.h"
-#include "adapters/json/round_writer.h"
-#include "datasets/generator/generator.h"
 #include "engine/round/run_round.h"
 
 namespace vetmatch {
@@ -39,6 +37,18 @@ void print_errors(const std::string& path,
                errors.size(), errors.size() == 1 ? "" : "s");
 }
 
+// Warnings never stop a run: the first few go to stderr, then a count.
+void print_warnings(const std::vector<InputError>& warnings) {
+  constexpr std::size_t kShown = 20;
+  for (std::size_t i = 0; i < warnings.size() && i < kShown; ++i) {
+    std::fprintf(stderr, "%s\n", warnings[i].message().c_str());
+  }
+  if (warnings.size() > kShown) {
+    std::fprintf(stderr, "vetmatch: %zu more warnings not shown\n",
+                 warnings.size() - kShown);
+  }
+}
+
 }  // namespace
 
 int run_match(const MatchOptions& options) {
@@ -52,6 +62,7 @@ int run_match(const MatchOptions& options) {
     print_errors(options.round_path, read.errors);
     return kExitBadInput;
   }
+  print_warnings(read.warnings);
   const double read_seconds = seconds_since(start);
   reporter.stage("read round", read_seconds);
 
@@ -86,31 +97,14 @@ int run_validate(const std::string& round_path, bool quiet) {
     print_errors(round_path, read.errors);
     return kExitBadInput;
   }
+  print_warnings(read.warnings);
   if (!quiet) {
-    std::printf("%s: ok (%zu veterans, %zu postings, %zu employers)\n",
+    std::printf("%s: ok (%zu veterans, %zu postings, %zu employers, %zu "
+                "warning%s)\n",
                 round_path.c_str(), read.round.veterans.size(),
-                read.round.postings.size(), read.round.employers.size());
+                read.round.postings.size(), read.round.employers.size(),
+                read.warnings.size(), read.warnings.size() == 1 ? "" : "s");
   }
-  return kExitOk;
-}
-
-int run_generate(const GenerateOptions& options) {
-  const auto thread_limit = limit_threads(options.common.threads);
-  StageReporter reporter(!options.common.quiet &&
-                         StageReporter::stderr_is_terminal());
-  const std::optional<Preset> preset = parse_preset(options.preset);
-  if (!preset) {
-    std::fprintf(stderr,
-                 "vetmatch generate: unknown preset \"%s\" (district, city)\n",
-                 options.preset.c_str());
-    return kExitUsage;
-  }
-  auto start = std::chrono::steady_clock::now();
-  const Round round = generate_round({*preset, options.seed});
-  reporter.stage("generate", seconds_since(start));
-  start = std::chrono::steady_clock::now();
-  write_file_atomically(options.output_path, round_to_json(round));
-  reporter.stage("write round", seconds_since(start));
   return kExitOk;
 }
 

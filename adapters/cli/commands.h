@@ -27,15 +27,7 @@ struct MatchOptions {
   CommonOptions common;
 };
 
-struct GenerateOptions {
-  std::string preset;
-  std::uint64_t seed = 1;
-  std::string output_path;
-  CommonOptions common;
-};
-
 int run_match(const MatchOptions& options);
 int run_validate(const std::string& round_path, bool quiet);
-int run_generate(const GenerateOptions& options);
 
 }  // namespace vetmatch

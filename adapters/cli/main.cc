@@ -5,7 +5,9 @@
 #include <exception>
 
 #include "adapters/cli/commands.h"
+#include "adapters/cli/eval_command.h"
 #include "adapters/cli/exit_codes.h"
+#include "adapters/cli/generate_command.h"
 #include "adapters/json/input_error.h"
 
 namespace {
@@ -83,15 +85,56 @@ int main(int argc, char** argv) {
       "generate", "Write a realistic generated round (same seed, same bytes)");
   generate_cmd
       ->add_option("--preset", generate.preset,
-                   "district (1,000 x 500) or city (Handan, 265,000 x 10,000)")
+                   "district (1,000 x 500), city (Handan, 265,000 x 10,000), "
+                   "province (Hebei, 3,000,000 x 100,000) or national "
+                   "(57,000,000 x 1,000,000); streamed to disk")
       ->required()
-      ->check(CLI::IsMember({"district", "city"}));
+      ->check(CLI::IsMember({"district", "city", "province", "national"}));
   generate_cmd->add_option("--seed", generate.seed, "Random seed")
       ->default_val(1);
+  generate_cmd
+      ->add_option("--veterans", generate.veterans,
+                   "Number of veterans instead of the preset's (a sample of "
+                   "the same places and mix)")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{10000000000}));
+  generate_cmd
+      ->add_option("--postings", generate.postings,
+                   "Number of postings instead of the preset's (employers "
+                   "scale with it unless --employers is given)")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1000000000}));
+  generate_cmd
+      ->add_option("--employers", generate.employers,
+                   "Number of employers instead of the preset's")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{100000000}));
   generate_cmd
       ->add_option("-o,--output", generate.output_path, "Round file to write")
       ->required();
   add_common(generate_cmd, generate.common);
+
+  EvalOptions eval;
+  CLI::App* eval_cmd = app.add_subcommand(
+      "eval",
+      "Run a round and report figures for tuning: crosswalk recall@k, O*NET "
+      "related-occupation hits, coverage by group, mean distances");
+  eval_cmd->add_option("round", eval.round_path, "Round file")->required();
+  eval_cmd->add_option("-o,--output", eval.output_path,
+                       "Also write the report as JSON (quality/1)");
+  eval_cmd->add_option("--weight-skill", eval.weight_skill,
+                       "Override config.weights.skill")
+      ->check(CLI::NonNegativeNumber);
+  eval_cmd->add_option("--weight-location", eval.weight_location,
+                       "Override config.weights.location")
+      ->check(CLI::NonNegativeNumber);
+  eval_cmd->add_option("--weight-preference", eval.weight_preference,
+                       "Override config.weights.preference")
+      ->check(CLI::NonNegativeNumber);
+  eval_cmd->add_option("--onet-share", eval.onet_share,
+                       "Override config.onet_share")
+      ->check(CLI::Range(0.0, 1.0));
+  eval_cmd->add_option("-k,--veteran-k", eval.veteran_shortlist_k,
+                       "Override config.veteran_shortlist_k")
+      ->check(CLI::Range(0, 1000));
+  add_common(eval_cmd, eval.common);
 
   try {
     app.parse(argc, argv);
@@ -109,6 +152,7 @@ int main(int argc, char** argv) {
       shortlist.common.timings = !shortlist_no_timings;
       return run_match(shortlist);
     }
+    if (*eval_cmd) return run_eval(eval);
     if (*validate_cmd) return run_validate(validate_path, validate_quiet);
     if (*generate_cmd) return run_generate(generate);
   } catch (const IoError& e) {

@@ -16,6 +16,7 @@ std::string InputError::message() const {
     out += ": malformed JSON: expected ";
   } else {
     out += ": ";
+    if (warning) out += "warning: ";
     if (!json_path.empty()) {
       out += json_path;
       out += ": ";

@@ -7,6 +7,7 @@
 //   round.json: /veterans/17/location/lat: expected a number in [-90, 90],
 //   found "north" round.json:12:5: malformed JSON: expected ',' or '}' after an
 //   object member
+// A warning renders the same way with "warning: " after the file name.
 // IoError is a file that cannot be read or written (missing, unreadable,
 // unwritable directory).
 #pragma once
@@ -24,6 +25,8 @@ struct InputError {
   int column = 0;         ///< 1-based; 0 when json_path is used.
   std::string expected;
   std::string found;
+  /// A warning rather than an error: the input is usable as read.
+  bool warning = false;
 
   std::string message() const;
 };

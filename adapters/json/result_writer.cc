@@ -7,6 +7,8 @@
 #include <span>
 #include <string_view>
 
+#include "engine/scoring/explain.h"
+
 namespace vetmatch {
 namespace {
 
@@ -14,6 +16,8 @@ using Buffer = rapidjson::StringBuffer;
 using JsonWriter = rapidjson::Writer<Buffer>;
 
 constexpr int kDecimals = 6;
+// How many shared skills a pair's "why" lists.
+constexpr int kSharedSkills = 3;
 // Below this magnitude a number would print as "0.0", "-0.0" or in exponent
 // form ("1e-7"); it is written as 0.0 instead.
 constexpr double kSmallest = 1e-6;
@@ -103,7 +107,7 @@ class ResultJsonWriter {
     return round_.postings[static_cast<std::size_t>(p)].id;
   }
 
-  void score_and_why(const PairScore& s) {
+  void score_and_why(VeteranIndex v, PostingIndex p, const PairScore& s) {
     key("score");
     number(s.score);
     key("why");
@@ -116,6 +120,16 @@ class ResultJsonWriter {
     number(s.preference);
     key("distance_km");
     number(s.distance_km);
+    key("shared_skills");
+    writer_.StartObject();
+    for (const SkillShare& share : top_shared_skills(
+             round_.veterans[static_cast<std::size_t>(v)],
+             round_.postings[static_cast<std::size_t>(p)], kSharedSkills)) {
+      if (share.share < kSmallest) continue;
+      key(share.skill);
+      number(share.share);
+    }
+    writer_.EndObject();
     writer_.EndObject();
   }
 
@@ -125,7 +139,7 @@ class ResultJsonWriter {
     string(veteran_id(a.veteran));
     key("posting");
     string(posting_id(a.posting));
-    score_and_why(a.score);
+    score_and_why(a.veteran, a.posting, a.score);
     if (points_order_) {
       key("turn");
       writer_.Int(a.turn);
@@ -160,7 +174,7 @@ class ResultJsonWriter {
       writer_.StartObject();
       key("posting");
       string(posting_id(e.index));
-      score_and_why(e.score);
+      score_and_why(v, e.index, e.score);
       writer_.EndObject();
     }
     writer_.EndArray();
@@ -177,7 +191,7 @@ class ResultJsonWriter {
       writer_.StartObject();
       key("veteran");
       string(veteran_id(e.index));
-      score_and_why(e.score);
+      score_and_why(e.index, p, e.score);
       writer_.EndObject();
     }
     writer_.EndArray();

@@ -9,7 +9,9 @@
 #include "adapters/json/json_document.h"
 #include "adapters/json/whole_file.h"
 #include "datasets/regions/region_table.h"
+#include "datasets/skills/bundled_skill_space.h"
 #include "engine/model/validate.h"
+#include "engine/skills/resolve_skills.h"
 
 namespace vetmatch {
 namespace {
@@ -45,15 +47,17 @@ enum ConfigKey {
   kCfgMaxCommute,
   kCfgVeteranK,
   kCfgPostingK,
-  kCfgPolicy
+  kCfgPolicy,
+  kCfgOnetShare
 };
-constexpr std::array<KeySpec, 6> kConfigKeys = {{
+constexpr std::array<KeySpec, 7> kConfigKeys = {{
     {"weights", false, "an object {\"skill\", \"location\", \"preference\"}"},
     {"distance_scale_km", false, "a finite number > 0"},
     {"max_commute_km", false, "a finite number > 0, or null"},
     {"veteran_shortlist_k", false, "an integer in [0, 1000]"},
     {"posting_shortlist_k", false, "an integer in [0, 1000]"},
     {"policy", false, "one of points_order"},
+    {"onet_share", false, "a number in [0, 1]"},
 }};
 
 constexpr std::array<KeySpec, 3> kWeightKeys = {{
@@ -66,7 +70,8 @@ constexpr std::string_view kIdExpected = "a string id of 1 to 128 bytes";
 constexpr std::string_view kLocationExpected =
     "an object {\"lat\", \"lon\"} in WGS-84 degrees";
 constexpr std::string_view kRegionExpected =
-    "a 6-digit region code (GB/T 2260) from the bundled table";
+    "a 6-digit region code (GB/T 2260) or the exact Chinese name of a "
+    "division in the bundled table";
 constexpr std::string_view kSkillsExpected =
     "an object mapping skill ids to weights in (0, 1]";
 constexpr std::string_view kSkillWeightExpected = "a weight in (0, 1]";
@@ -79,6 +84,8 @@ enum VeteranKey {
   kVetLocation,
   kVetRegion,
   kVetSkills,
+  kVetSpecialties,
+  kVetOccupations,
   kVetCertificates,
   kVetEducation,
   kVetWants,
@@ -88,13 +95,18 @@ enum VeteranKey {
   kVetPriority,
   kVetPartner
 };
-constexpr std::array<KeySpec, 14> kVeteranKeys = {{
+constexpr std::array<KeySpec, 16> kVeteranKeys = {{
     {"id", true, kIdExpected},
     {"name", false, "a string"},
     {"group", true, "one of soldier, nco, officer, spouse"},
     {"location", false, kLocationExpected},
     {"region", false, kRegionExpected},
     {"skills", false, kSkillsExpected},
+    {"specialties", false,
+     "an array of military specialty ids (PLA family ids such as \"driver\", "
+     "or \"us:<branch>:<code>\")"},
+    {"occupations", false,
+     "an array of occupation codes (O*NET-SOC or CSCO 2022)"},
     {"certificates", false, kStringsExpected},
     {"education", false, "an education level"},
     {"wants", false,
@@ -121,12 +133,13 @@ enum PostingKey {
   kPostRegion,
   kPostOpenings,
   kPostSkills,
+  kPostOccupation,
   kPostRequires,
   kPostIndustry,
   kPostVeteransOnly,
   kPostSpousesWelcome
 };
-constexpr std::array<KeySpec, 12> kPostingKeys = {{
+constexpr std::array<KeySpec, 13> kPostingKeys = {{
     {"id", true, kIdExpected},
     {"employer", true, "an employer id (a string)"},
     {"kind", false, "one of job, incubation, training"},
@@ -135,6 +148,9 @@ constexpr std::array<KeySpec, 12> kPostingKeys = {{
     {"region", false, kRegionExpected},
     {"openings", false, "an integer in [1, 100000]"},
     {"skills", false, kSkillsExpected},
+    {"occupation", false,
+     "an occupation code (O*NET-SOC \"53-3032.00\" or CSCO 2022 "
+     "\"4-02-01-01\")"},
     {"requires", false, "an object {\"certificates\", \"education\"}"},
     {"industry", false, "a string"},
     {"veterans_only", false, "true or false"},
@@ -167,8 +183,9 @@ constexpr std::array<std::string_view, 1> kPolicyNames = {"points_order"};
 // triggers no further semantic problem elsewhere.
 class RoundDocumentReader {
  public:
-  RoundDocumentReader(const std::string& file, std::vector<InputError>* errors)
-      : check_(file, errors) {}
+  RoundDocumentReader(const std::string& file, std::vector<InputError>* errors,
+                      std::vector<InputError>* warnings)
+      : check_(file, errors), file_(file), warnings_(warnings) {}
 
   // root must be an object.
   void read(const Value& root, Round* round) {
@@ -260,6 +277,9 @@ class RoundDocumentReader {
               check_.get_name(e, path, parse_policy_kind, kPolicyNames,
                               &config->policy);
               break;
+            case kCfgOnetShare:
+              check_.get_number(e, path, expected, &config->onet_share);
+              break;
           }
         });
   }
@@ -294,17 +314,50 @@ class RoundDocumentReader {
       return;
     }
     const JsonPath path(record, "region");
-    std::string code;
-    if (!check_.get_string(*region, path, kRegionExpected, &code)) return;
-    const Region* found = RegionTable::bundled().find(code);
-    if (found == nullptr) {
-      check_.error(path, std::string(kRegionExpected),
-                   JsonChecker::describe(*region));
-      return;
+    std::string text;
+    if (!check_.get_string(*region, path, kRegionExpected, &text)) return;
+    const RegionTable& table = RegionTable::bundled();
+    const RegionLookup found = table.resolve(text);
+    switch (found.outcome) {
+      case RegionLookup::Outcome::kFound:
+        break;
+      case RegionLookup::Outcome::kFallback:
+        warn(path, "a county-level code of the 2023 division table",
+             JsonChecker::describe(*region) + ", which it lacks; using " +
+                 table.describe(*found.region));
+        break;
+      case RegionLookup::Outcome::kAmbiguous: {
+        std::string names;
+        for (const Region* r : found.candidates) {
+          if (!names.empty()) names += ", ";
+          names += table.describe(*r);
+        }
+        check_.error(path,
+                     "a region name only one division has (or its 6-digit "
+                     "code, or the name qualified by its city or province)",
+                     JsonChecker::describe(*region) + ", which names " +
+                         std::to_string(found.candidates.size()) +
+                         " divisions: " + names);
+        return;
+      }
+      case RegionLookup::Outcome::kUnknown:
+        check_.error(path, std::string(kRegionExpected),
+                     JsonChecker::describe(*region));
+        return;
     }
-    point->lat = found->lat;
-    point->lon = found->lon;
-    *region_code = std::move(code);
+    point->lat = found.region->lat;
+    point->lon = found.region->lon;
+    *region_code = found.region->code;
+  }
+
+  void warn(const JsonPath& path, std::string expected, std::string found) {
+    InputError w;
+    w.file = file_;
+    w.json_path = path.str();
+    w.expected = std::move(expected);
+    w.found = std::move(found);
+    w.warning = true;
+    warnings_->push_back(std::move(w));
   }
 
   void read_location(const Value& v, const JsonPath& at, GeoPoint* point) {
@@ -385,6 +438,12 @@ class RoundDocumentReader {
               break;
             case kVetSkills:
               read_skills(e, path, &vet.skills);
+              break;
+            case kVetSpecialties:
+              check_.get_string_list(e, path, expected, &vet.specialties);
+              break;
+            case kVetOccupations:
+              check_.get_string_list(e, path, expected, &vet.occupations);
               break;
             case kVetCertificates:
               check_.get_string_list(e, path, expected, &vet.certificates);
@@ -474,6 +533,9 @@ class RoundDocumentReader {
             case kPostSkills:
               read_skills(e, path, &post.skills);
               break;
+            case kPostOccupation:
+              check_.get_string(e, path, expected, &post.occupation);
+              break;
             case kPostRequires:
               read_requires(e, path, &post);
               break;
@@ -528,6 +590,8 @@ class RoundDocumentReader {
   }
 
   JsonChecker check_;
+  std::string file_;
+  std::vector<InputError>* warnings_;
 };
 
 std::string issue_path(const ValidationIssue& issue) {
@@ -555,12 +619,21 @@ bool covered_by(const std::string& path,
   return false;
 }
 
-// Appends validate()'s issues that no reading error already covers.
-void add_semantic_errors(const Round& round, const std::string& file,
-                         std::vector<InputError>* errors) {
+// Appends validate()'s and resolve_skills()'s issues that no reading error
+// already covers, errors to `errors` and warnings to `warnings`.
+void add_semantic_issues(Round& round, const std::string& file, bool resolve,
+                         std::vector<InputError>* errors,
+                         std::vector<InputError>* warnings) {
   std::unordered_set<std::string> reading_paths;
   for (const InputError& e : *errors) reading_paths.insert(e.json_path);
-  for (ValidationIssue& issue : validate(round)) {
+  std::vector<ValidationIssue> issues = validate(round);
+  if (resolve) {
+    for (ValidationIssue& issue :
+         resolve_skills(round, bundled_skill_space())) {
+      issues.push_back(std::move(issue));
+    }
+  }
+  for (ValidationIssue& issue : issues) {
     std::string path = issue_path(issue);
     if (covered_by(path, reading_paths)) continue;
     InputError e;
@@ -568,7 +641,8 @@ void add_semantic_errors(const Round& round, const std::string& file,
     e.json_path = std::move(path);
     e.expected = std::move(issue.expected);
     e.found = std::move(issue.found);
-    errors->push_back(std::move(e));
+    e.warning = issue.warning;
+    (issue.warning ? warnings : errors)->push_back(std::move(e));
   }
 }
 
@@ -603,7 +677,8 @@ std::pair<int, long> error_place(const InputError& e) {
 }  // namespace
 
 ReadRoundResult read_round_string(std::string_view json,
-                                  const std::string& file) {
+                                  const std::string& file,
+                                  const ReadOptions& options) {
   ReadRoundResult result;
   rapidjson::Document document;
   if (!parse_json_document(json, file, document, result.errors)) {
@@ -617,21 +692,32 @@ ReadRoundResult read_round_string(std::string_view json,
                 JsonChecker::describe(document));
     return result;
   }
-  RoundDocumentReader(file, &result.errors).read(document, &result.round);
-  add_semantic_errors(result.round, file, &result.errors);
+  RoundDocumentReader(file, &result.errors, &result.warnings)
+      .read(document, &result.round);
+  RoundConfig& config = result.round.config;
+  if (options.weights) config.weights = *options.weights;
+  if (options.onet_share) config.onet_share = *options.onet_share;
+  if (options.veteran_shortlist_k) {
+    config.veteran_shortlist_k = *options.veteran_shortlist_k;
+  }
+  add_semantic_issues(result.round, file, options.resolve_skills,
+                      &result.errors, &result.warnings);
   // Reading errors were found in document order and semantic ones in
   // validate()'s; group both by record, keeping each record's reading
   // errors before its semantic ones.
-  std::stable_sort(result.errors.begin(), result.errors.end(),
-                   [](const InputError& a, const InputError& b) {
-                     return error_place(a) < error_place(b);
-                   });
+  for (auto* list : {&result.errors, &result.warnings}) {
+    std::stable_sort(list->begin(), list->end(),
+                     [](const InputError& a, const InputError& b) {
+                       return error_place(a) < error_place(b);
+                     });
+  }
   return result;
 }
 
-ReadRoundResult read_round_file(const std::string& path) {
+ReadRoundResult read_round_file(const std::string& path,
+                                const ReadOptions& options) {
   const std::string contents = read_whole_file(path);
-  return read_round_string(contents, path);
+  return read_round_string(contents, path, options);
 }
 
 }  // namespace vetmatch

@@ -1,11 +1,22 @@
 #include "adapters/json/round_writer.h"
 
+#include <fcntl.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+#include <sys/stat.h>
+#include <tbb/parallel_pipeline.h>
+#include <tbb/task_arena.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <string_view>
+
+#include "adapters/json/input_error.h"
 
 namespace vetmatch {
 namespace {
@@ -15,52 +26,49 @@ using JsonWriter = rapidjson::Writer<Buffer>;
 
 // Layout: the top level by hand, one key per line and one record per line,
 // each record compact; so files diff well and the same Round gives the same
-// bytes. Keys follow README.md's JSON-contract tables; optional fields equal to
-// their default are left out (id, group, employer and the place always
-// written).
-class RoundJsonWriter {
+// bytes. Keys follow README.md's JSON-contract tables; optional fields equal
+// to their default are left out (id, group, employer and the place always
+// written). Every record is written through RecordWriter, by round_to_json
+// and write_round_file alike, so the two give the same bytes.
+class RecordWriter {
  public:
-  std::string write(const Round& round) {
-    raw("{\"vetmatch\":\"round/1\",\n\"config\":");
-    begin_value();
-    write_config(round.config);
-    raw(",\n");
-    write_records("veterans", round.veterans, &RoundJsonWriter::write_veteran);
-    raw(",\n");
-    write_records("postings", round.postings, &RoundJsonWriter::write_posting);
-    raw(",\n");
-    write_records("employers", round.employers,
-                  &RoundJsonWriter::write_employer);
-    raw(",\n");
-    write_records("taken", round.taken, &RoundJsonWriter::write_pair);
-    raw(",\n");
-    write_records("declined", round.declined, &RoundJsonWriter::write_pair);
-    raw("}\n");
-    return std::string(buffer_.GetString(), buffer_.GetSize());
-  }
-
- private:
+  /// Appends raw text.
   void raw(std::string_view text) {
     char* out = buffer_.Push(text.size());
     text.copy(out, text.size());
   }
 
+  /// Appends one record as a compact JSON object.
+  void config(const RoundConfig& c) {
+    begin_value();
+    write_config(c);
+  }
+  void record(const Veteran& v) {
+    begin_value();
+    write_veteran(v);
+  }
+  void record(const Posting& p) {
+    begin_value();
+    write_posting(p);
+  }
+  void record(const Employer& e) {
+    begin_value();
+    write_employer(e);
+  }
+  void record(const PairRef& p) {
+    begin_value();
+    write_pair(p);
+  }
+
+  std::string_view text() const {
+    return {buffer_.GetString(), buffer_.GetSize()};
+  }
+  std::size_t size() const { return buffer_.GetSize(); }
+  void clear() { buffer_.Clear(); }
+
+ private:
   // Starts a fresh compact value at the current place in the buffer.
   void begin_value() { writer_.Reset(buffer_); }
-
-  template <typename Record>
-  void write_records(std::string_view key, const std::vector<Record>& records,
-                     void (RoundJsonWriter::*write_one)(const Record&)) {
-    raw("\"");
-    raw(key);
-    raw("\":[");
-    for (std::size_t i = 0; i < records.size(); ++i) {
-      raw(i == 0 ? "\n" : ",\n");
-      begin_value();
-      (this->*write_one)(records[i]);
-    }
-    raw(records.empty() ? "]" : "\n]");
-  }
 
   void key(std::string_view k) {
     writer_.Key(k.data(), static_cast<rapidjson::SizeType>(k.size()));
@@ -117,6 +125,8 @@ class RoundJsonWriter {
     writer_.Int(c.posting_shortlist_k);
     key("policy");
     string(to_string(c.policy));
+    key("onet_share");
+    number(c.onet_share);
     writer_.EndObject();
   }
 
@@ -158,6 +168,8 @@ class RoundJsonWriter {
     string(to_string(v.group));
     write_place(v.location, v.region);
     write_skills(v.skills);
+    if (!v.specialties.empty()) strings("specialties", v.specialties);
+    if (!v.occupations.empty()) strings("occupations", v.occupations);
     if (!v.certificates.empty()) strings("certificates", v.certificates);
     if (v.education != Education::kNone) {
       key("education");
@@ -218,6 +230,10 @@ class RoundJsonWriter {
       key("openings");
       writer_.Int(p.openings);
     }
+    if (!p.occupation.empty()) {
+      key("occupation");
+      string(p.occupation);
+    }
     write_skills(p.skills);
     if (!p.required_certificates.empty() ||
         p.min_education != Education::kNone) {
@@ -275,10 +291,241 @@ class RoundJsonWriter {
   JsonWriter writer_{buffer_};
 };
 
+/// `"key":[` then the records, each after "\n" (the first) or ",\n", then
+/// "]" (none) or "\n]".
+template <typename Record>
+void write_section(RecordWriter& out, std::string_view key,
+                   std::span<const Record> records) {
+  out.raw("\"");
+  out.raw(key);
+  out.raw("\":[");
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    out.raw(i == 0 ? "\n" : ",\n");
+    out.record(records[i]);
+  }
+  out.raw(records.empty() ? "]" : "\n]");
+}
+
+void write_head(RecordWriter& out, const RoundConfig& config) {
+  out.raw("{\"vetmatch\":\"round/1\",\n\"config\":");
+  out.config(config);
+  out.raw(",\n");
+}
+
+void write_tail(RecordWriter& out, std::span<const PairRef> taken,
+                std::span<const PairRef> declined) {
+  out.raw(",\n");
+  write_section(out, "taken", taken);
+  out.raw(",\n");
+  write_section(out, "declined", declined);
+  out.raw("}\n");
+}
+
+// ---------------------------------------------------------------------------
+// The streamed file: a temporary next to the target, renamed at the end.
+
+std::atomic<unsigned long> temp_counter{0};
+
+class TempFile {
+ public:
+  explicit TempFile(std::string path) : path_(std::move(path)) {
+    const std::size_t slash = path_.rfind('/');
+    directory_ =
+        slash == std::string::npos ? std::string() : path_.substr(0, slash + 1);
+    const std::string base =
+        slash == std::string::npos ? path_ : path_.substr(slash + 1);
+    if (base.empty() || base == "." || base == "..") fail(EISDIR);
+    temp_ = directory_ + "." + base + ".tmp." + std::to_string(::getpid()) +
+            "." + std::to_string(temp_counter.fetch_add(1));
+    fd_ = ::open(temp_.c_str(),
+                 O_WRONLY | O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd_ < 0) fail(errno);
+  }
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+
+  ~TempFile() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!committed_) ::unlink(temp_.c_str());
+  }
+
+  void write(std::string_view data) {
+    while (!data.empty()) {
+      const ssize_t n = ::write(fd_, data.data(), data.size());
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        fail(errno);
+      }
+      data.remove_prefix(static_cast<std::size_t>(n));
+    }
+  }
+
+  /// Flushes, closes and renames the temporary over the target.
+  void commit() {
+    if (::fsync(fd_) != 0) fail(errno);
+    const int fd = fd_;
+    fd_ = -1;
+    if (::close(fd) != 0) fail(errno);
+    if (::rename(temp_.c_str(), path_.c_str()) != 0) fail(errno);
+    committed_ = true;
+    // Flush the directory entry; best effort (not every file system can).
+    const int dir = ::open(directory_.empty() ? "." : directory_.c_str(),
+                           O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+      ::fsync(dir);
+      ::close(dir);
+    }
+  }
+
+ private:
+  [[noreturn]] void fail(int error) const {
+    throw IoError(path_, std::string("cannot write: ") + std::strerror(error));
+  }
+
+  std::string path_;
+  std::string directory_;
+  std::string temp_;
+  int fd_ = -1;
+  bool committed_ = false;
+};
+
+/// Flushes `out` to the file once it holds this much.
+constexpr std::size_t kFlushBytes = 1 << 20;
+
+void flush(RecordWriter& out, TempFile& file) {
+  file.write(out.text());
+  out.clear();
+}
+
+/// Streams one section of blocks: `"key":[`, the blocks' records drawn and
+/// serialised in parallel and written in block order, then the closing
+/// bracket.
+template <typename Record>
+void stream_section(TempFile& file, std::string_view key,
+                    const RecordBlocks<Record>& blocks,
+                    const ProgressFn& progress) {
+  {
+    RecordWriter open;
+    open.raw("\"");
+    open.raw(key);
+    open.raw("\":[");
+    flush(open, file);
+  }
+  bool any = false;
+  std::size_t next = 0;
+  std::size_t written = 0;
+  // Each block's text holds its records each after ",\n"; the very first
+  // record of the section drops the comma.
+  struct Chunk {
+    std::size_t block = 0;
+    std::string text;
+  };
+  const int threads = tbb::this_task_arena::max_concurrency();
+  const std::size_t tokens = static_cast<std::size_t>(std::max(2, 2 * threads));
+  if (blocks.count > 0) {
+    tbb::parallel_pipeline(
+        tokens,
+        tbb::make_filter<void, std::size_t>(
+            tbb::filter_mode::serial_in_order,
+            [&](tbb::flow_control& fc) -> std::size_t {
+              if (next == blocks.count) {
+                fc.stop();
+                return 0;
+              }
+              return next++;
+            }) &
+            tbb::make_filter<std::size_t, Chunk>(
+                tbb::filter_mode::parallel,
+                [&](std::size_t block) {
+                  std::vector<Record> records;
+                  blocks.fill(block, records);
+                  RecordWriter out;
+                  for (const Record& r : records) {
+                    out.raw(",\n");
+                    out.record(r);
+                  }
+                  return Chunk{block, std::string(out.text())};
+                }) &
+            tbb::make_filter<Chunk, void>(
+                tbb::filter_mode::serial_in_order, [&](const Chunk& chunk) {
+                  std::string_view text = chunk.text;
+                  if (!any && !text.empty()) {
+                    text.remove_prefix(1);  // The first record: no comma.
+                    any = true;
+                  }
+                  file.write(text);
+                  ++written;
+                  if (progress) {
+                    progress(key, double(written) / double(blocks.count));
+                  }
+                }));
+  }
+  RecordWriter close;
+  close.raw(any ? "\n]" : "]");
+  flush(close, file);
+}
+
 }  // namespace
 
 std::string round_to_json(const Round& round) {
-  return RoundJsonWriter().write(round);
+  RecordWriter out;
+  write_head(out, round.config);
+  write_section<Employer>(out, "employers", round.employers);
+  out.raw(",\n");
+  write_section<Posting>(out, "postings", round.postings);
+  out.raw(",\n");
+  write_section<Veteran>(out, "veterans", round.veterans);
+  write_tail(out, round.taken, round.declined);
+  return std::string(out.text());
+}
+
+RoundSource round_source(const Round& round, std::size_t block_size) {
+  if (block_size == 0) block_size = 1;
+  RoundSource source;
+  source.config = round.config;
+  source.employers = round.employers;
+  source.taken = round.taken;
+  source.declined = round.declined;
+  auto blocks_of = [block_size](std::size_t n) {
+    return (n + block_size - 1) / block_size;
+  };
+  source.postings.count = blocks_of(round.postings.size());
+  source.postings.fill = [&round, block_size](std::size_t b,
+                                              std::vector<Posting>& out) {
+    const std::size_t first = b * block_size;
+    const std::size_t end = std::min(round.postings.size(), first + block_size);
+    out.assign(round.postings.begin() + first, round.postings.begin() + end);
+  };
+  source.veterans.count = blocks_of(round.veterans.size());
+  source.veterans.fill = [&round, block_size](std::size_t b,
+                                              std::vector<Veteran>& out) {
+    const std::size_t first = b * block_size;
+    const std::size_t end = std::min(round.veterans.size(), first + block_size);
+    out.assign(round.veterans.begin() + first, round.veterans.begin() + end);
+  };
+  return source;
+}
+
+void write_round_file(const std::string& path, const RoundSource& source,
+                      const ProgressFn& progress) {
+  TempFile file(path);
+  RecordWriter out;
+  write_head(out, source.config);
+  out.raw("\"employers\":[");
+  for (std::size_t i = 0; i < source.employers.size(); ++i) {
+    out.raw(i == 0 ? "\n" : ",\n");
+    out.record(source.employers[i]);
+    if (out.size() >= kFlushBytes) flush(out, file);
+  }
+  out.raw(source.employers.empty() ? "]" : "\n]");
+  out.raw(",\n");
+  flush(out, file);
+  stream_section(file, "postings", source.postings, progress);
+  file.write(",\n");
+  stream_section(file, "veterans", source.veterans, progress);
+  write_tail(out, source.taken, source.declined);
+  flush(out, file);
+  file.commit();
 }
 
 }  // namespace vetmatch

@@ -1,7 +1,7 @@
 #include "datasets/generator/employers.h"
 
-#include <set>
 #include <string>
+#include <unordered_set>
 
 #include "datasets/generator/names.h"
 
@@ -43,7 +43,7 @@ int draw_industry(const Context& ctx, Rng& rng,
   return ctx.industry(table[rng.weighted(weights)].industry);
 }
 
-int rounded_share(int n, int part) {
+std::int64_t rounded_share(std::int64_t n, std::int64_t part) {
   return (2 * n * part + kAssociationUnits) / (2 * kAssociationUnits);
 }
 
@@ -51,30 +51,29 @@ int rounded_share(int n, int part) {
 
 std::vector<EmployerPlan> make_employers(const Context& ctx) {
   Rng rng(ctx.seed, kEmployerStream);
-  const int n = ctx.spec.employers;
-  const int incubation = rounded_share(n, kIncubationUnits);
-  const int training = rounded_share(n, kTrainingUnits);
+  const std::int64_t n = ctx.employer_count;
+  const std::int64_t incubation = rounded_share(n, kIncubationUnits);
+  const std::int64_t training = rounded_share(n, kTrainingUnits);
   std::vector<EmployerKind> kinds;
   kinds.reserve(n);
-  for (int i = 0; i < n; ++i) {
+  for (std::int64_t i = 0; i < n; ++i) {
     kinds.push_back(i < incubation              ? EmployerKind::kIncubationBase
                     : i < incubation + training ? EmployerKind::kTrainingBase
                                                 : EmployerKind::kEnterprise);
   }
   rng.shuffle(kinds);
 
-  const std::string city_short =
-      short_place_name(RegionTable::bundled().find(ctx.spec.city_code)->name);
-  std::set<std::string> names;
+  std::unordered_set<std::string> names;
+  names.reserve(static_cast<std::size_t>(n));
   std::vector<EmployerPlan> plans;
   plans.reserve(n);
-  for (int i = 0; i < n; ++i) {
+  for (std::int64_t i = 0; i < n; ++i) {
     EmployerPlan plan;
     plan.employer.id = make_id('E', i + 1, n, 4);
     plan.employer.kind = kinds[i];
     switch (kinds[i]) {
       case EmployerKind::kEnterprise:
-        plan.industry = static_cast<int>(rng.weighted(ctx.industry_weights));
+        plan.industry = static_cast<int>(ctx.industry_picker.draw(rng));
         break;
       case EmployerKind::kIncubationBase:
         plan.industry = draw_industry(ctx, rng, kIncubationIndustries);
@@ -90,13 +89,13 @@ std::vector<EmployerPlan> make_employers(const Context& ctx) {
                                 : static_cast<int>(rng.range(1, 5));
 
     const IndustryInfo& industry = ctx.catalog.industries[plan.industry];
+    const Place& place = ctx.places[plan.place];
     std::string name;
     for (int attempt = 0; attempt < 16; ++attempt) {
-      const std::string place =
-          rng.chance(300)
-              ? city_short
-              : short_place_name(ctx.places[plan.place].region->name);
-      name = organisation_name(rng, kinds[i], place, industry.id,
+      const std::string place_name = rng.chance(300)
+                                         ? place.city_short
+                                         : short_place_name(place.region->name);
+      name = organisation_name(rng, kinds[i], place_name, industry.id,
                                industry.name_zh);
       if (!names.count(name)) break;
     }

@@ -2,7 +2,7 @@
 // the proportions of Handan's promotion association (DOMAIN.md), each with
 // an industry, a home county, a site and a size.
 //
-// Contract: make_employers(ctx) returns ctx.spec.employers plans, ids
+// Contract: make_employers(ctx) returns ctx.employer_count plans, ids
 // "E0001".. in order; kind counts are exact: incubation bases
 // round(n * 41 / 1118), training bases round(n * 255 / 1118), enterprises
 // the rest.

@@ -8,8 +8,11 @@
 // defined).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <span>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -30,6 +33,17 @@ class Rng {
   Rng(std::uint64_t seed, std::uint64_t stream) {
     std::uint64_t sm = seed ^ (stream * 0xD1B54A32D192ED03ull);
     for (std::uint64_t& word : s_) word = splitmix64(sm);
+  }
+
+  /// A counter-based stream: record `counter` of part `stream` gets its
+  /// own generator, a pure function of (seed, stream, counter), so records
+  /// can be drawn one at a time, in any order, on any thread.
+  Rng(std::uint64_t seed, std::uint64_t stream, std::uint64_t counter) {
+    std::uint64_t sm = seed ^ (stream * 0xD1B54A32D192ED03ull);
+    std::uint64_t mixed = splitmix64(sm);
+    mixed ^= counter * 0x9FB21C651E98DF25ull;
+    std::uint64_t state = splitmix64(mixed);
+    for (std::uint64_t& word : s_) word = splitmix64(state);
   }
 
   std::uint64_t next() {
@@ -91,11 +105,47 @@ class Rng {
     return v[below(v.size())];
   }
 
+  template <typename T, std::size_t N>
+  const T& pick(const T (&items)[N]) {
+    return items[below(N)];
+  }
+
  private:
   static std::uint64_t rotl(std::uint64_t x, int k) {
     return (x << k) | (x >> (64 - k));
   }
   std::uint64_t s_[4];
+};
+
+/// Draws an index with probability proportional to its (non-negative
+/// integer) weight in O(log n): cumulative sums and a binary search. Zero
+/// weights are never drawn; draw() needs a positive total.
+class WeightedPicker {
+ public:
+  WeightedPicker() = default;
+  template <typename Weights>
+  explicit WeightedPicker(const Weights& weights) {
+    cumulative_.reserve(std::size(weights));
+    for (const auto w : weights) {
+      total_ += static_cast<std::uint64_t>(w);
+      cumulative_.push_back(total_);
+    }
+  }
+
+  std::size_t draw(Rng& rng) const {
+    if (total_ == 0) throw std::logic_error("WeightedPicker: nothing to draw");
+    const std::uint64_t r = rng.below(total_);
+    return static_cast<std::size_t>(
+        std::upper_bound(cumulative_.begin(), cumulative_.end(), r) -
+        cumulative_.begin());
+  }
+  bool empty() const { return total_ == 0; }
+  std::uint64_t total() const { return total_; }
+  std::size_t size() const { return cumulative_.size(); }
+
+ private:
+  std::vector<std::uint64_t> cumulative_;
+  std::uint64_t total_ = 0;
 };
 
 }  // namespace vetmatch::gen

@@ -141,6 +141,7 @@ RegionTable RegionTable::parse(std::string_view tsv) {
     }
     table.regions_.push_back(rows[i].first);
   }
+  table.index_names();
   // Every parent must be listed, one level up.
   for (const auto& [region, region_line] : rows) {
     if (region.parent.empty()) continue;
@@ -162,6 +163,105 @@ const Region* RegionTable::find(std::string_view code) const {
       [](const Region& r, std::string_view c) { return r.code < c; });
   if (it == regions_.end() || it->code != code) return nullptr;
   return &*it;
+}
+
+namespace {
+
+// City rows that stand for no real city name (municipalities' districts,
+// directly administered county-level divisions).
+bool placeholder_city(const Region& r) {
+  return r.level == RegionLevel::kCity &&
+         (r.name == "市辖区" || r.name == "县" ||
+          r.name.find("直辖县级行政区划") != std::string::npos);
+}
+
+bool all_digits(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+void RegionTable::index_names() {
+  names_.clear();
+  for (std::size_t i = 0; i < regions_.size(); ++i) {
+    const Region& r = regions_[i];
+    std::vector<std::string> forms;
+    if (!placeholder_city(r)) forms.push_back(r.name);
+    const Region* parent = r.parent.empty() ? nullptr : find(r.parent);
+    if (r.level == RegionLevel::kCity && parent != nullptr &&
+        !placeholder_city(r)) {
+      forms.push_back(parent->name + r.name);
+    }
+    if (r.level == RegionLevel::kCounty && parent != nullptr) {
+      const Region* province = find(parent->parent);
+      if (!placeholder_city(*parent)) {
+        forms.push_back(parent->name + r.name);
+        if (province != nullptr) {
+          forms.push_back(province->name + parent->name + r.name);
+        }
+      }
+      if (province != nullptr) forms.push_back(province->name + r.name);
+    }
+    std::sort(forms.begin(), forms.end());
+    forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+    for (std::string& f : forms) names_.emplace_back(std::move(f), i);
+  }
+  std::sort(names_.begin(), names_.end());
+}
+
+std::vector<const Region*> RegionTable::find_by_name(
+    std::string_view name) const {
+  std::vector<const Region*> out;
+  auto it = std::lower_bound(
+      names_.begin(), names_.end(), name,
+      [](const auto& entry, std::string_view n) { return entry.first < n; });
+  for (; it != names_.end() && it->first == name; ++it) {
+    out.push_back(&regions_[it->second]);
+  }
+  return out;
+}
+
+RegionLookup RegionTable::resolve(std::string_view text) const {
+  RegionLookup out;
+  if (text.size() == 6 && all_digits(text)) {
+    if ((out.region = find(text)) != nullptr) {
+      out.outcome = RegionLookup::Outcome::kFound;
+      return out;
+    }
+    // A county-level code the 2023 table lacks (a newer or older code):
+    // its city, else its province.
+    const std::string code(text);
+    if (code.substr(4) != "00") {
+      out.region = find(code.substr(0, 4) + "00");
+    }
+    if (out.region == nullptr && code.substr(2) != "0000") {
+      out.region = find(code.substr(0, 2) + "0000");
+    }
+    out.outcome = out.region != nullptr ? RegionLookup::Outcome::kFallback
+                                        : RegionLookup::Outcome::kUnknown;
+    return out;
+  }
+  out.candidates = find_by_name(text);
+  if (out.candidates.size() == 1) {
+    out.region = out.candidates.front();
+    out.candidates.clear();
+    out.outcome = RegionLookup::Outcome::kFound;
+  } else if (out.candidates.size() > 1) {
+    out.outcome = RegionLookup::Outcome::kAmbiguous;
+  }
+  return out;
+}
+
+std::string RegionTable::describe(const Region& region) const {
+  std::string out = region.code + " " + region.name;
+  std::string parents;
+  for (const Region* p = find(region.parent); p != nullptr;
+       p = find(p->parent)) {
+    if (!placeholder_city(*p)) parents.insert(0, p->name);
+  }
+  if (!parents.empty()) out += " (" + parents + ")";
+  return out;
 }
 
 std::vector<const Region*> RegionTable::children(std::string_view code) const {

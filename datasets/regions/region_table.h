@@ -28,6 +28,20 @@ struct Region {
   double lon = 0.0;
 };
 
+/// What a `region` text in a round file resolves to.
+struct RegionLookup {
+  enum class Outcome {
+    kFound,      ///< `region` is the division named.
+    kFallback,   ///< A county-level code missing from the table: `region`
+                 ///< is its city (or province), with a warning.
+    kAmbiguous,  ///< A name several divisions share: see `candidates`.
+    kUnknown,
+  };
+  Outcome outcome = Outcome::kUnknown;
+  const Region* region = nullptr;
+  std::vector<const Region*> candidates;  ///< For kAmbiguous, in code order.
+};
+
 class RegionTable {
  public:
   /// The table bundled with vetmatch; parsed once, on first use.
@@ -42,8 +56,25 @@ class RegionTable {
   /// The divisions whose parent is `code`, in code order.
   std::vector<const Region*> children(std::string_view code) const;
 
+  /// The divisions an exact Chinese name denotes, in code order: a plain
+  /// name ("邯山区"), or one qualified by its parents ("邯郸市邯山区",
+  /// "河北省邯郸市邯山区", "北京市朝阳区"). Empty when none.
+  std::vector<const Region*> find_by_name(std::string_view name) const;
+
+  /// Resolves a round file's `region`: a 6-digit code (a county-level code
+  /// missing from the 2023 table falls back to its city, else its province)
+  /// or an exact name that only one division has.
+  RegionLookup resolve(std::string_view text) const;
+
+  /// "130402 邯山区 (河北省邯郸市)": a code with its name and parents.
+  std::string describe(const Region& region) const;
+
  private:
+  void index_names();
+
   std::vector<Region> regions_;  ///< Sorted by code.
+  /// (name, index into regions_) sorted by name, then code.
+  std::vector<std::pair<std::string, std::size_t>> names_;
 };
 
 }  // namespace vetmatch

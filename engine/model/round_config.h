@@ -38,6 +38,10 @@ struct RoundConfig {
   /// Length of each posting's shortlist of veterans, in [0, 1000].
   int posting_shortlist_k = 20;
   PolicyKind policy = PolicyKind::kPointsOrder;
+  /// Share of the skill vector's squared norm given to its O*NET part
+  /// (occupation skill and knowledge dimensions) when a record also has free
+  /// skill tags; the tags get the rest. In [0, 1]. See resolve_skills().
+  double onet_share = 0.5;
 };
 
 inline constexpr int kMaxShortlistK = 1000;

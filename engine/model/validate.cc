@@ -72,6 +72,10 @@ class Validator {
       add(Entity::kConfig, -1, "weights",
           "weights that sum to a positive number", "a sum of 0");
     }
+    if (!(c.onet_share >= 0 && c.onet_share <= 1)) {
+      add(Entity::kConfig, -1, "onet_share", "a number in [0, 1]",
+          number_text(c.onet_share));
+    }
     if (!std::isfinite(c.distance_scale_km) || c.distance_scale_km <= 0) {
       add(Entity::kConfig, -1, "distance_scale_km", "a finite number > 0",
           number_text(c.distance_scale_km));

@@ -34,6 +34,9 @@ struct ValidationIssue {
                          ///< "location/lat"; empty for the whole record.
   std::string expected;  ///< What a sound value would be.
   std::string found;     ///< What was there, printed for a person.
+  /// A warning: the round is usable, but the person should know (a region
+  /// that fell back to its city, a code that brings no skills).
+  bool warning = false;
 };
 
 std::vector<ValidationIssue> validate(const Round& round);

@@ -1,11 +1,11 @@
-// A parsed TSV table of datasets/tables/: header line, then rows of
-// tab-separated fields, "\n" line endings, no quoting.
+// A minimal reader for the bundled TSV tables (datasets/tables/*.tsv): one
+// header line, "\n" line endings, tab-separated fields, no quoting.
 //
-// Contract: the constructor checks that the header starts with the expected
-// columns (extra trailing columns are allowed only when `allow_extra`) and
-// that every row has as many fields as the header; it throws
-// std::runtime_error naming the table and the line otherwise. Fields are
-// views into the text, which must outlive the table.
+// Contract: TsvTable checks the header and the field count of every line and
+// throws std::runtime_error naming the table and line otherwise; a table
+// with a header but no rows is an error ("no rows"), so a table that is
+// still being written is reported clearly. Fields are views into the text
+// given, which must outlive the TsvTable.
 #pragma once
 
 #include <cstddef>
@@ -15,26 +15,32 @@
 
 namespace vetmatch {
 
+std::vector<std::string_view> split(std::string_view s, char sep);
+
+/// A list column: comma-separated, empty text meaning an empty list.
+std::vector<std::string_view> split_list(std::string_view s);
+
 class TsvTable {
  public:
   TsvTable(std::string name, std::string_view text,
-           const std::vector<std::string_view>& columns);
+           std::vector<std::string_view> header);
+
+  [[noreturn]] void fail(std::size_t line, const std::string& what) const;
+  /// Fails naming row i's line.
+  [[noreturn]] void fail_row(std::size_t i, const std::string& what) const {
+    fail(line(i), what);
+  }
 
   std::size_t size() const { return rows_.size(); }
   const std::vector<std::string_view>& row(std::size_t i) const {
     return rows_[i];
   }
-  /// The file line of row i (the header is line 1).
+  /// The 1-based line number of row i.
   std::size_t line(std::size_t i) const { return i + 2; }
-
-  [[noreturn]] void fail(std::size_t row, const std::string& what) const;
-
-  /// Splits on `sep`; empty text gives an empty list.
-  static std::vector<std::string_view> split_list(std::string_view s,
-                                                  char sep = ',');
-  /// A number in a field; throws (naming the row) unless the whole field is
-  /// a finite decimal.
-  double number(std::size_t row, std::string_view field) const;
+  const std::string& name() const { return name_; }
+  /// A number in row i's field; fails naming the line unless the whole
+  /// field is a finite decimal.
+  double number(std::size_t i, std::string_view field) const;
 
  private:
   std::string name_;

@@ -20,14 +20,14 @@ namespace {
 std::vector<WeightedCode> weighted_codes(const TsvTable& table, std::size_t row,
                                          std::string_view field) {
   std::vector<WeightedCode> out;
-  for (std::string_view item : TsvTable::split_list(field)) {
+  for (std::string_view item : split_list(field)) {
     const std::size_t colon = item.rfind(':');
     if (colon == std::string_view::npos) {
-      table.fail(row,
-                 "expected code:weight, found \"" + std::string(item) + "\"");
+      table.fail_row(
+          row, "expected code:weight, found \"" + std::string(item) + "\"");
     }
     const double w = table.number(row, item.substr(colon + 1));
-    if (!(w > 0 && w <= 1)) table.fail(row, "a weight outside (0, 1]");
+    if (!(w > 0 && w <= 1)) table.fail_row(row, "a weight outside (0, 1]");
     out.push_back({std::string(item.substr(0, colon)), w});
   }
   return out;
@@ -39,7 +39,7 @@ void read_dimensions(std::string_view text, SkillSpace& space) {
   for (std::size_t r = 0; r < t.size(); ++r) {
     const auto& f = t.row(r);
     if (!SkillSpace::is_dimension_id(f[0])) {
-      t.fail(r, "a dimension id must start with skill. or knowledge.");
+      t.fail_row(r, "a dimension id must start with skill. or knowledge.");
     }
     space.dimensions.push_back(
         {std::string(f[0]), std::string(f[3]), std::string(f[4])});
@@ -53,21 +53,22 @@ void read_occupations(std::string_view text, SkillSpace& space) {
     const auto& f = t.row(r);
     OccupationProfile occ;
     occ.title = std::string(f[1]);
-    const auto values = TsvTable::split_list(f[4]);
+    const auto values = split_list(f[4]);
     if (!values.empty()) {
       if (values.size() != space.dimensions.size()) {
-        t.fail(r, "expected " + std::to_string(space.dimensions.size()) +
-                      " profile values, found " +
-                      std::to_string(values.size()));
+        t.fail_row(r, "expected " + std::to_string(space.dimensions.size()) +
+                          " profile values, found " +
+                          std::to_string(values.size()));
       }
       for (std::string_view v : values) {
         const double x = t.number(r, v);
-        if (!(x >= 0 && x <= 1)) t.fail(r, "a profile value outside [0, 1]");
+        if (!(x >= 0 && x <= 1))
+          t.fail_row(r, "a profile value outside [0, 1]");
         occ.profile.push_back(x);
       }
     }
     if (!space.onet.emplace(std::string(f[0]), std::move(occ)).second) {
-      t.fail(r, "duplicate code");
+      t.fail_row(r, "duplicate code");
     }
   }
 }
@@ -77,7 +78,7 @@ void check_onet_targets(const TsvTable& t, std::size_t r,
                         const SkillSpace& space) {
   for (const WeightedCode& c : codes) {
     if (space.onet.find(c.code) == space.onet.end()) {
-      t.fail(r, "unknown O*NET-SOC code " + c.code);
+      t.fail_row(r, "unknown O*NET-SOC code " + c.code);
     }
   }
 }
@@ -97,7 +98,7 @@ void read_csco(std::string_view occupations, std::string_view mapping,
   for (std::size_t r = 0; r < t.size(); ++r) {
     const auto& f = t.row(r);
     const auto it = space.csco.find(f[0]);
-    if (it == space.csco.end()) t.fail(r, "unknown CSCO code");
+    if (it == space.csco.end()) t.fail_row(r, "unknown CSCO code");
     it->second.onet = weighted_codes(t, r, f[2]);
     check_onet_targets(t, r, it->second.onet, space);
   }
@@ -147,12 +148,12 @@ void read_specialties(std::string_view text, SkillSpace& space) {
     check_onet_targets(t, r, family.onet, space);
     for (const WeightedCode& c : family.csco) {
       if (space.csco.find(c.code) == space.csco.end()) {
-        t.fail(r, "unknown CSCO code " + c.code);
+        t.fail_row(r, "unknown CSCO code " + c.code);
       }
     }
     if (!space.specialties.emplace(std::string(f[0]), std::move(family))
              .second) {
-      t.fail(r, "duplicate specialty id");
+      t.fail_row(r, "duplicate specialty id");
     }
   }
 }
@@ -163,15 +164,15 @@ void read_us_military(std::string_view text, SkillSpace& space) {
   for (std::size_t r = 0; r < t.size(); ++r) {
     const auto& f = t.row(r);
     std::vector<std::string> targets;
-    for (std::string_view code : TsvTable::split_list(f[3])) {
+    for (std::string_view code : split_list(f[3])) {
       if (space.onet.find(code) == space.onet.end()) {
-        t.fail(r, "unknown O*NET-SOC code " + std::string(code));
+        t.fail_row(r, "unknown O*NET-SOC code " + std::string(code));
       }
       targets.emplace_back(code);
     }
     std::string key = std::string(f[0]) + ":" + std::string(f[1]);
     if (!space.us_military.emplace(std::move(key), std::move(targets)).second) {
-      t.fail(r, "duplicate military code");
+      t.fail_row(r, "duplicate military code");
     }
   }
 }
@@ -183,9 +184,9 @@ void read_related(std::string_view text, SkillSpace& space) {
     const auto& f = t.row(r);
     std::vector<std::string> related;
     for (std::size_t column : {1, 2}) {
-      for (std::string_view code : TsvTable::split_list(f[column])) {
+      for (std::string_view code : split_list(f[column])) {
         if (space.onet.find(code) == space.onet.end()) {
-          t.fail(r, "unknown O*NET-SOC code " + std::string(code));
+          t.fail_row(r, "unknown O*NET-SOC code " + std::string(code));
         }
         related.emplace_back(code);
       }

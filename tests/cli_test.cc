@@ -2,11 +2,11 @@
 // the bundled sample, byte-identical results for 1 and 2 threads, the
 // shortlist and generate commands, and I/O failures.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <string>
 
+#include "tests/support/cli_fixture.h"
 #include "tests/support/run_cli.h"
 
 namespace {
@@ -16,28 +16,12 @@ namespace fs = std::filesystem;
 using Outcome = vetmatch::test_support::CliOutcome;
 using vetmatch::test_support::slurp;
 
-class CliTest : public ::testing::Test {
+class CliTest : public vetmatch::test_support::CliFixture {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("vetmatch_cli_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  // Runs `vetmatch ARGS` with stdout and stderr captured.
-  Outcome run(const std::string& args) {
-    return vetmatch::test_support::run_vetmatch(args, dir_);
-  }
-
   std::string sample() const {
     return std::string(VETMATCH_SOURCE_DIR) +
            "/datasets/samples/district.round.json";
   }
-
-  fs::path dir_;
 };
 
 TEST_F(CliTest, HelpListsEverySubcommandAndExitsZero) {

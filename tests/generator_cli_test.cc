@@ -4,7 +4,6 @@
 // a sampled national round reads back and validates; bad sizes and unknown
 // presets are usage errors (exit 2).
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <string>
@@ -12,6 +11,7 @@
 #include "adapters/json/round_reader.h"
 #include "adapters/json/round_writer.h"
 #include "datasets/generator/generator.h"
+#include "tests/support/cli_fixture.h"
 #include "tests/support/run_cli.h"
 
 namespace {
@@ -20,23 +20,7 @@ namespace fs = std::filesystem;
 using vetmatch::test_support::CliOutcome;
 using vetmatch::test_support::slurp;
 
-class GeneratorCliTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("vetmatch_generator_cli_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  CliOutcome run(const std::string& args) {
-    return vetmatch::test_support::run_vetmatch(args, dir_);
-  }
-
-  fs::path dir_;
-};
+class GeneratorCliTest : public vetmatch::test_support::CliFixture {};
 
 TEST_F(GeneratorCliTest, DistrictEqualsTheInMemoryWriter) {
   const fs::path a = dir_ / "a.json";

@@ -6,12 +6,12 @@
 // unknown codes, through the binary.
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <map>
 #include <string>
 
+#include "tests/support/cli_fixture.h"
 #include "tests/support/run_cli.h"
 
 namespace {
@@ -22,27 +22,12 @@ using Outcome = vetmatch::test_support::CliOutcome;
 using vetmatch::test_support::slurp;
 using vetmatch::test_support::spit;
 
-class OccupationsCliTest : public ::testing::Test {
+class OccupationsCliTest : public vetmatch::test_support::CliFixture {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("vetmatch_occ_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  Outcome run(const std::string& args) {
-    return vetmatch::test_support::run_vetmatch(args, dir_);
-  }
-
   static std::string sample() {
     return std::string(VETMATCH_SOURCE_DIR) +
            "/datasets/samples/occupations.round.json";
   }
-
-  fs::path dir_;
 };
 
 bool is_dimension(const std::string& id) {

@@ -1,11 +1,10 @@
 #include "adapters/cli/commands.h"
 
-#include <tbb/global_control.h>
-
 #include <chrono>
 #include <cstdio>
 #include <memory>
 
+#include "adapters/cli/command_support.h"
 #include "adapters/cli/exit_codes.h"
 #include "adapters/cli/progress.h"
 #include "adapters/json/atomic_write.h"
@@ -14,42 +13,6 @@
 #include "engine/round/run_round.h"
 
 namespace vetmatch {
-namespace {
-
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-      .count();
-}
-
-std::unique_ptr<tbb::global_control> limit_threads(int threads) {
-  if (threads <= 0) return nullptr;
-  return std::make_unique<tbb::global_control>(
-      tbb::global_control::max_allowed_parallelism,
-      static_cast<std::size_t>(threads));
-}
-
-void print_errors(const std::string& path,
-                  const std::vector<InputError>& errors) {
-  for (const InputError& e : errors) {
-    std::fprintf(stderr, "%s\n", e.message().c_str());
-  }
-  std::fprintf(stderr, "vetmatch: %s: %zu problem%s found\n", path.c_str(),
-               errors.size(), errors.size() == 1 ? "" : "s");
-}
-
-// Warnings never stop a run: the first few go to stderr, then a count.
-void print_warnings(const std::vector<InputError>& warnings) {
-  constexpr std::size_t kShown = 20;
-  for (std::size_t i = 0; i < warnings.size() && i < kShown; ++i) {
-    std::fprintf(stderr, "%s\n", warnings[i].message().c_str());
-  }
-  if (warnings.size() > kShown) {
-    std::fprintf(stderr, "vetmatch: %zu more warnings not shown\n",
-                 warnings.size() - kShown);
-  }
-}
-
-}  // namespace
 
 int run_match(const MatchOptions& options) {
   const auto thread_limit = limit_threads(options.common.threads);
@@ -59,7 +22,7 @@ int run_match(const MatchOptions& options) {
   auto start = std::chrono::steady_clock::now();
   ReadRoundResult read = read_round_file(options.round_path);
   if (!read.errors.empty()) {
-    print_errors(options.round_path, read.errors);
+    print_input_errors(options.round_path, read.errors);
     return kExitBadInput;
   }
   print_warnings(read.warnings);
@@ -94,16 +57,17 @@ int run_match(const MatchOptions& options) {
 int run_validate(const std::string& round_path, bool quiet) {
   const ReadRoundResult read = read_round_file(round_path);
   if (!read.errors.empty()) {
-    print_errors(round_path, read.errors);
+    print_input_errors(round_path, read.errors);
     return kExitBadInput;
   }
   print_warnings(read.warnings);
   if (!quiet) {
-    std::printf("%s: ok (%zu veterans, %zu postings, %zu employers, %zu "
-                "warning%s)\n",
-                round_path.c_str(), read.round.veterans.size(),
-                read.round.postings.size(), read.round.employers.size(),
-                read.warnings.size(), read.warnings.size() == 1 ? "" : "s");
+    std::printf(
+        "%s: ok (%zu veterans, %zu postings, %zu employers, %zu "
+        "warning%s)\n",
+        round_path.c_str(), read.round.veterans.size(),
+        read.round.postings.size(), read.round.employers.size(),
+        read.warnings.size(), read.warnings.size() == 1 ? "" : "s");
   }
   return kExitOk;
 }

@@ -1,10 +1,9 @@
 #include "adapters/cli/eval_command.h"
 
-#include <tbb/global_control.h>
-
 #include <cstdio>
 #include <memory>
 
+#include "adapters/cli/command_support.h"
 #include "adapters/cli/exit_codes.h"
 #include "adapters/cli/progress.h"
 #include "adapters/json/atomic_write.h"
@@ -57,12 +56,7 @@ void print_report(const QualityReport& q) {
 }  // namespace
 
 int run_eval(const EvalOptions& options) {
-  std::unique_ptr<tbb::global_control> limit;
-  if (options.common.threads > 0) {
-    limit = std::make_unique<tbb::global_control>(
-        tbb::global_control::max_allowed_parallelism,
-        static_cast<std::size_t>(options.common.threads));
-  }
+  const auto thread_limit = limit_threads(options.common.threads);
   StageReporter reporter(!options.common.quiet &&
                          StageReporter::stderr_is_terminal());
   ReadOptions overrides;
@@ -78,14 +72,10 @@ int run_eval(const EvalOptions& options) {
   }
   const ReadRoundResult read = read_round_file(options.round_path, overrides);
   if (!read.errors.empty()) {
-    for (const InputError& e : read.errors) {
-      std::fprintf(stderr, "%s\n", e.message().c_str());
-    }
-    std::fprintf(stderr, "vetmatch: %s: %zu problem%s found\n",
-                 options.round_path.c_str(), read.errors.size(),
-                 read.errors.size() == 1 ? "" : "s");
+    print_input_errors(options.round_path, read.errors);
     return kExitBadInput;
   }
+  print_warnings(read.warnings);
   RunOptions run;
   run.progress = reporter.progress_fn();
   const RoundResult result = run_round(read.round, run);

@@ -1,33 +1,17 @@
 #include "adapters/cli/generate_command.h"
 
-#include <tbb/global_control.h>
-
 #include <chrono>
 #include <cstdio>
 #include <memory>
 #include <stdexcept>
 
+#include "adapters/cli/command_support.h"
 #include "adapters/cli/exit_codes.h"
 #include "adapters/cli/progress.h"
 #include "adapters/json/round_writer.h"
 #include "datasets/generator/generator.h"
 
 namespace vetmatch {
-namespace {
-
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-      .count();
-}
-
-std::unique_ptr<tbb::global_control> limit_threads(int threads) {
-  if (threads <= 0) return nullptr;
-  return std::make_unique<tbb::global_control>(
-      tbb::global_control::max_allowed_parallelism,
-      static_cast<std::size_t>(threads));
-}
-
-}  // namespace
 
 int run_generate(const GenerateOptions& options) {
   const auto thread_limit = limit_threads(options.common.threads);

@@ -119,20 +119,25 @@ int main(int argc, char** argv) {
   eval_cmd->add_option("round", eval.round_path, "Round file")->required();
   eval_cmd->add_option("-o,--output", eval.output_path,
                        "Also write the report as JSON (quality/1)");
-  eval_cmd->add_option("--weight-skill", eval.weight_skill,
-                       "Override config.weights.skill")
+  eval_cmd
+      ->add_option("--weight-skill", eval.weight_skill,
+                   "Override config.weights.skill")
       ->check(CLI::NonNegativeNumber);
-  eval_cmd->add_option("--weight-location", eval.weight_location,
-                       "Override config.weights.location")
+  eval_cmd
+      ->add_option("--weight-location", eval.weight_location,
+                   "Override config.weights.location")
       ->check(CLI::NonNegativeNumber);
-  eval_cmd->add_option("--weight-preference", eval.weight_preference,
-                       "Override config.weights.preference")
+  eval_cmd
+      ->add_option("--weight-preference", eval.weight_preference,
+                   "Override config.weights.preference")
       ->check(CLI::NonNegativeNumber);
-  eval_cmd->add_option("--onet-share", eval.onet_share,
-                       "Override config.onet_share")
+  eval_cmd
+      ->add_option("--onet-share", eval.onet_share,
+                   "Override config.onet_share")
       ->check(CLI::Range(0.0, 1.0));
-  eval_cmd->add_option("-k,--veteran-k", eval.veteran_shortlist_k,
-                       "Override config.veteran_shortlist_k")
+  eval_cmd
+      ->add_option("-k,--veteran-k", eval.veteran_shortlist_k,
+                   "Override config.veteran_shortlist_k")
       ->check(CLI::Range(0, 1000));
   add_common(eval_cmd, eval.common);
 

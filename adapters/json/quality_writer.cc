@@ -35,6 +35,17 @@ void coverage(Writer& w, const Coverage& c) {
   w.EndObject();
 }
 
+// "name": {"mean_distance_km": ..., "mean_skill": ...}
+void means(Writer& w, std::string_view name, double km, double skill) {
+  key(w, name);
+  w.StartObject();
+  key(w, "mean_distance_km");
+  number(w, km);
+  key(w, "mean_skill");
+  number(w, skill);
+  w.EndObject();
+}
+
 }  // namespace
 
 std::string quality_to_json(const QualityReport& q) {
@@ -86,20 +97,8 @@ std::string quality_to_json(const QualityReport& q) {
     coverage(w, q.by_priority[f]);
   }
   w.EndObject();
-  key(w, "assigned");
-  w.StartObject();
-  key(w, "mean_distance_km");
-  number(w, q.mean_assigned_km);
-  key(w, "mean_skill");
-  number(w, q.mean_assigned_skill);
-  w.EndObject();
-  key(w, "shortlisted");
-  w.StartObject();
-  key(w, "mean_distance_km");
-  number(w, q.mean_shortlist_km);
-  key(w, "mean_skill");
-  number(w, q.mean_shortlist_skill);
-  w.EndObject();
+  means(w, "assigned", q.mean_assigned_km, q.mean_assigned_skill);
+  means(w, "shortlisted", q.mean_shortlist_km, q.mean_shortlist_skill);
   w.EndObject();
   std::string out(buffer.GetString(), buffer.GetSize());
   out += '\n';

@@ -64,11 +64,14 @@ class TargetBuilder {
     if (it != cache_.end()) return it->second;
     Targets t;
     CodeSet onet;
+    // Every O*NET code a specialty names, whose related occupations count.
+    std::vector<const std::string*> named;
     for (const std::string& s : v.specialties) {
       if (s.starts_with("us:")) {
         const auto us = space_.us_military.find(std::string_view(s).substr(3));
         if (us == space_.us_military.end()) continue;
         for (const std::string& code : us->second) {
+          named.push_back(&code);
           if (!code.starts_with("55-")) onet.push_back(ids_.id(code));
         }
         continue;
@@ -76,6 +79,7 @@ class TargetBuilder {
       const auto family = space_.specialties.find(s);
       if (family == space_.specialties.end()) continue;
       for (const WeightedCode& c : family->second.onet) {
+        named.push_back(&c.code);
         onet.push_back(ids_.id(c.code));
       }
       for (const WeightedCode& c : family->second.csco) {
@@ -85,31 +89,17 @@ class TargetBuilder {
     t.codes.insert(t.codes.end(), onet.begin(), onet.end());
     normalise(t.codes);
     t.related = onet;
-    for (const std::string& s : v.specialties) {
-      add_related(s, t.related);
+    for (const std::string* code : named) {
+      const auto r = space_.related.find(*code);
+      if (r == space_.related.end()) continue;
+      for (const std::string& rel : r->second)
+        t.related.push_back(ids_.id(rel));
     }
     normalise(t.related);
     return cache_.emplace(std::move(key), std::move(t)).first->second;
   }
 
  private:
-  void add_related(const std::string& specialty, CodeSet& out) {
-    std::vector<std::string> onet;
-    if (specialty.starts_with("us:")) {
-      const auto us =
-          space_.us_military.find(std::string_view(specialty).substr(3));
-      if (us != space_.us_military.end()) onet = us->second;
-    } else if (const auto f = space_.specialties.find(specialty);
-               f != space_.specialties.end()) {
-      for (const WeightedCode& c : f->second.onet) onet.push_back(c.code);
-    }
-    for (const std::string& code : onet) {
-      const auto r = space_.related.find(code);
-      if (r == space_.related.end()) continue;
-      for (const std::string& rel : r->second) out.push_back(ids_.id(rel));
-    }
-  }
-
   const SkillSpace& space_;
   CodeIds& ids_;
   std::map<std::string, Targets> cache_;

@@ -16,45 +16,44 @@ double norm(const std::vector<SkillWeight>& skills) {
   return std::sqrt(sum);
 }
 
+// The entries of `skills` in id order, as pointers into it (sorted only when
+// the map is not already in id order, as resolve_skills() leaves it).
+std::vector<const SkillWeight*> in_id_order(
+    const std::vector<SkillWeight>& skills) {
+  std::vector<const SkillWeight*> order;
+  order.reserve(skills.size());
+  for (const SkillWeight& s : skills) order.push_back(&s);
+  if (!std::is_sorted(skills.begin(), skills.end(), by_id)) {
+    std::sort(order.begin(), order.end(),
+              [](const SkillWeight* x, const SkillWeight* y) {
+                return x->skill < y->skill;
+              });
+  }
+  return order;
+}
+
 }  // namespace
 
 std::vector<SkillShare> top_shared_skills(const Veteran& veteran,
                                           const Posting& posting, int limit) {
   std::vector<SkillShare> out;
   if (limit <= 0) return out;
-  const std::vector<SkillWeight>* a = &veteran.skills;
-  const std::vector<SkillWeight>* b = &posting.skills;
-  std::vector<SkillWeight> sorted_a, sorted_b;
-  if (!std::is_sorted(a->begin(), a->end(), by_id)) {
-    sorted_a = *a;
-    std::sort(sorted_a.begin(), sorted_a.end(), by_id);
-    a = &sorted_a;
-  }
-  if (!std::is_sorted(b->begin(), b->end(), by_id)) {
-    sorted_b = *b;
-    std::sort(sorted_b.begin(), sorted_b.end(), by_id);
-    b = &sorted_b;
-  }
-  const double denominator = norm(*a) * norm(*b);
+  const double denominator = norm(veteran.skills) * norm(posting.skills);
   if (!(denominator > 0)) return out;
+  // Pointers into the records' own maps, so the ids returned stay valid.
+  const std::vector<const SkillWeight*> a = in_id_order(veteran.skills);
+  const std::vector<const SkillWeight*> b = in_id_order(posting.skills);
   std::size_t i = 0, j = 0;
-  while (i < a->size() && j < b->size()) {
-    const SkillWeight& x = (*a)[i];
-    const SkillWeight& y = (*b)[j];
+  while (i < a.size() && j < b.size()) {
+    const SkillWeight& x = *a[i];
+    const SkillWeight& y = *b[j];
     if (x.skill < y.skill) {
       ++i;
     } else if (y.skill < x.skill) {
       ++j;
     } else {
       const double share = x.weight * y.weight / denominator;
-      // Points into the caller's map, not a sorted copy.
-      if (share > 0) {
-        const auto& original = veteran.skills;
-        const auto it = std::find_if(
-            original.begin(), original.end(),
-            [&](const SkillWeight& s) { return s.skill == x.skill; });
-        out.push_back({it->skill, share});
-      }
+      if (share > 0) out.push_back({x.skill, share});
       ++i;
       ++j;
     }

@@ -7,10 +7,6 @@
 
 namespace vetmatch {
 
-bool SkillSpace::is_dimension_id(std::string_view id) {
-  return id.starts_with("skill.") || id.starts_with("knowledge.");
-}
-
 namespace {
 
 constexpr std::string_view kUsPrefix = "us:";

@@ -79,6 +79,17 @@ ShortlistEntry entry_for(const IndexedRound& ir, std::int32_t v, std::int32_t p,
 
 Shortlists build_shortlists(const IndexedRound& ir, int veteran_k,
                             int posting_k, const ProgressFn& progress) {
+  ShortlistOptions options;
+  options.veteran_k = veteran_k;
+  options.posting_k = posting_k;
+  return build_shortlists(ir, options, progress);
+}
+
+Shortlists build_shortlists(const IndexedRound& ir,
+                            const ShortlistOptions& options,
+                            const ProgressFn& progress) {
+  const int veteran_k = options.veteran_k;
+  const int posting_k = options.posting_k;
   const PairEstimator est(ir);
   const std::int32_t n_blocks = block_count(ir.n_veterans, kVeteranBlock);
   std::vector<std::vector<Candidate>> veteran_lists(ir.n_veterans);

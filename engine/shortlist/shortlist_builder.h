@@ -3,13 +3,16 @@
 //
 // Contract: the result equals scoring every pair with scorer.h, keeping the
 // eligible ones (eligibility.h) and sorting (score desc, id asc): exact,
-// not approximate. The N x M score matrix never exists: veterans are taken
-// in fixed blocks (tbb::parallel_for), each block is multiplied against
-// each posting block in float (Eigen), and a pair reaches the exact
-// double-precision scorer only when its float estimate plus a proven error
-// bound could still enter a list (see pair_eval.h). Same input, same
-// output, whatever the thread count. Memory: the inputs, the outputs, and
-// per thread one score block plus one top-k per posting.
+// not approximate, whatever the options. The N x M score matrix never
+// exists: one fused pass (fused_scan.h) multiplies blocks of veterans
+// against panels of postings in float, applies the location bound, the
+// hard rules and the weights to the product while it is still in
+// registers, and offers the few pairs that may still enter a list to both
+// directions' float candidate lists; only those candidates are rescored
+// exactly in double precision at the end. Same input, same output,
+// whatever the thread count. Memory: the inputs, the outputs, the packed
+// float copies of both skill matrices, and per thread one candidate list
+// per posting.
 #pragma once
 
 #include "engine/round/round_result.h"
@@ -18,7 +21,21 @@
 
 namespace vetmatch {
 
+struct ShortlistOptions {
+  int veteran_k = 10;  ///< Postings per veteran.
+  int posting_k = 20;  ///< Veterans per posting.
+  /// Skip veteran-group x posting-panel tiles whose bounding regions lie
+  /// farther apart than every commute limit in the veteran group. Exact
+  /// either way; off only to test and measure it.
+  bool geo_pruning = true;
+};
+
 /// Lists are returned in Round index space (see Shortlists).
+Shortlists build_shortlists(const IndexedRound& ir,
+                            const ShortlistOptions& options,
+                            const ProgressFn& progress = {});
+
+/// Same, with geo pruning on.
 Shortlists build_shortlists(const IndexedRound& ir, int veteran_k,
                             int posting_k, const ProgressFn& progress = {});
 

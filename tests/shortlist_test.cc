@@ -9,9 +9,7 @@
 #include <oneapi/tbb/global_control.h>
 
 #include <algorithm>
-#include <cmath>
 #include <functional>
-#include <span>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -20,6 +18,7 @@
 #include "engine/round/run_round.h"
 #include "tests/reference/brute_force.h"
 #include "tests/support/random_round.h"
+#include "tests/support/shortlist_compare.h"
 
 namespace vetmatch {
 namespace {
@@ -34,123 +33,6 @@ RoundResult shortlists_with_threads(const Round& round, int threads) {
   return run_round(round, options);
 }
 
-std::string describe(const PairScore& s) {
-  std::ostringstream out;
-  out.precision(17);
-  out << "score " << s.score << " (skill " << s.skill << ", location "
-      << s.location << ", preference " << s.preference << ", distance_km "
-      << s.distance_km << ")";
-  return out.str();
-}
-
-// Compares one list; on the first difference reports it with ids and
-// returns false.
-template <typename Owners, typename Others>
-bool expect_list_equal(std::span<const ShortlistEntry> engine,
-                       std::span<const ShortlistEntry> reference,
-                       const Owners& owners, const Others& others, int owner,
-                       const std::string& what) {
-  const std::string where = what + " " + owners[owner].id;
-  bool ok = engine.size() == reference.size();
-  EXPECT_EQ(engine.size(), reference.size()) << where << ": list length";
-  for (std::size_t i = 0; i < engine.size() && i < reference.size(); ++i) {
-    const ShortlistEntry& e = engine[i];
-    const ShortlistEntry& r = reference[i];
-    if (e.index != r.index) {
-      ADD_FAILURE() << where << ", entry " << i << ": engine has "
-                    << (e.index >= 0 && e.index < int(others.size())
-                            ? others[e.index].id
-                            : "index " + std::to_string(e.index))
-                    << " " << describe(e.score) << "; reference has "
-                    << others[r.index].id << " " << describe(r.score);
-      return false;
-    }
-    const bool close =
-        std::abs(e.score.score - r.score.score) <= kTolerance &&
-        std::abs(e.score.skill - r.score.skill) <= kTolerance &&
-        std::abs(e.score.location - r.score.location) <= kTolerance &&
-        std::abs(e.score.preference - r.score.preference) <= kTolerance &&
-        std::abs(e.score.distance_km - r.score.distance_km) <= kTolerance;
-    if (!close) {
-      ADD_FAILURE() << where << ", entry " << i << " (" << others[r.index].id
-                    << "): engine " << describe(e.score) << "; reference "
-                    << describe(r.score);
-      return false;
-    }
-  }
-  return ok;
-}
-
-void expect_shortlists_match_reference(const Round& round,
-                                       const Shortlists& engine,
-                                       const Shortlists& reference) {
-  ASSERT_EQ(engine.veteran_offsets.size(), round.veterans.size() + 1);
-  ASSERT_EQ(engine.posting_offsets.size(), round.postings.size() + 1);
-  // Reports the first few lists that differ, then only counts them.
-  constexpr int kReported = 8;
-  int differing = 0;
-  for (VeteranIndex v = 0; v < VeteranIndex(round.veterans.size()); ++v) {
-    if (differing >= kReported) {
-      if (!std::equal(engine.of_veteran(v).begin(), engine.of_veteran(v).end(),
-                      reference.of_veteran(v).begin(),
-                      reference.of_veteran(v).end(),
-                      [](const ShortlistEntry& a, const ShortlistEntry& b) {
-                        return a.index == b.index;
-                      })) {
-        ++differing;
-      }
-      continue;
-    }
-    if (!expect_list_equal(engine.of_veteran(v), reference.of_veteran(v),
-                           round.veterans, round.postings, v, "veteran")) {
-      ++differing;
-    }
-  }
-  for (PostingIndex p = 0; p < PostingIndex(round.postings.size()); ++p) {
-    if (differing >= kReported) {
-      if (!std::equal(engine.of_posting(p).begin(), engine.of_posting(p).end(),
-                      reference.of_posting(p).begin(),
-                      reference.of_posting(p).end(),
-                      [](const ShortlistEntry& a, const ShortlistEntry& b) {
-                        return a.index == b.index;
-                      })) {
-        ++differing;
-      }
-      continue;
-    }
-    if (!expect_list_equal(engine.of_posting(p), reference.of_posting(p),
-                           round.postings, round.veterans, p, "posting")) {
-      ++differing;
-    }
-  }
-  EXPECT_EQ(differing, 0) << "lists differing from the reference (the first "
-                          << kReported << " reported above)";
-}
-
-bool same_score(const PairScore& a, const PairScore& b) {
-  return a.score == b.score && a.skill == b.skill && a.location == b.location &&
-         a.preference == b.preference && a.distance_km == b.distance_km;
-}
-
-void expect_identical(const Shortlists& a, const Shortlists& b) {
-  ASSERT_EQ(a.veteran_offsets, b.veteran_offsets);
-  ASSERT_EQ(a.posting_offsets, b.posting_offsets);
-  ASSERT_EQ(a.veteran_entries.size(), b.veteran_entries.size());
-  ASSERT_EQ(a.posting_entries.size(), b.posting_entries.size());
-  for (std::size_t i = 0; i < a.veteran_entries.size(); ++i) {
-    ASSERT_EQ(a.veteran_entries[i].index, b.veteran_entries[i].index) << i;
-    ASSERT_TRUE(
-        same_score(a.veteran_entries[i].score, b.veteran_entries[i].score))
-        << i;
-  }
-  for (std::size_t i = 0; i < a.posting_entries.size(); ++i) {
-    ASSERT_EQ(a.posting_entries[i].index, b.posting_entries[i].index) << i;
-    ASSERT_TRUE(
-        same_score(a.posting_entries[i].score, b.posting_entries[i].score))
-        << i;
-  }
-}
-
 void check_round(const Round& round) {
   ASSERT_TRUE(validate(round).empty());
   const Shortlists reference = test::reference_shortlists(round);
@@ -161,11 +43,12 @@ void check_round(const Round& round) {
   EXPECT_TRUE(one.unassigned.empty());
   {
     SCOPED_TRACE("1 thread vs reference");
-    expect_shortlists_match_reference(round, one.shortlists, reference);
+    test::expect_shortlists_match(round, one.shortlists, reference, kTolerance);
   }
   {
     SCOPED_TRACE("1 thread vs 2 threads");
-    expect_identical(one.shortlists, two.shortlists);
+    test::expect_shortlists_identical(round, one.shortlists, two.shortlists,
+                                      "1 thread", "2 threads");
   }
 }
 

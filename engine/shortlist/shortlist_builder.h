@@ -28,6 +28,9 @@ struct ShortlistOptions {
   /// farther apart than every commute limit in the veteran group. Exact
   /// either way; off only to test and measure it.
   bool geo_pruning = true;
+  /// Use the portable micro-kernel even where the AVX-512 one is built
+  /// (for tests that compare the two).
+  bool portable_kernel = false;
 };
 
 /// Lists are returned in Round index space (see Shortlists).

@@ -531,6 +531,8 @@ Round round_all_tied(std::uint64_t seed) {
   return r;
 }
 
+void PrintTo(const NamedRound& named, std::ostream* out) { *out << named.name; }
+
 std::vector<NamedRound> edge_case_rounds() {
   return {
       {"empty", empty_round()},

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -110,6 +111,8 @@ struct NamedRound {
   std::string name;
   Round round;
 };
+/// gtest prints a failing test's parameter with this: the name.
+void PrintTo(const NamedRound& named, std::ostream* out);
 
 Round empty_round();
 Round round_without_postings(std::uint64_t seed);

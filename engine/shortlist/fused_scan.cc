@@ -1,0 +1,206 @@
+#include "engine/shortlist/fused_scan.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <span>
+
+#include "engine/scoring/pair_eval.h"
+#include "engine/shortlist/rule_words.h"
+
+namespace vetmatch {
+namespace {
+
+constexpr float kInfinity = std::numeric_limits<float>::infinity();
+
+// Added to the kernel's bound so that float rounding can never put the
+// bound below a pair's estimate (scores are at most 1; each rounding is
+// below 1e-7).
+constexpr float kBoundSlack = 1e-6f;
+
+double largest_commute(const IndexedRound& ir,
+                       std::span<const std::int32_t> slots) {
+  double out = 0.0;
+  for (std::int32_t v : slots) out = std::max(out, ir.veteran_commute_km[v]);
+  return out;
+}
+
+}  // namespace
+
+ScanPlan::ScanPlan(const IndexedRound& ir_in, int veteran_k_in,
+                   int posting_k_in, bool geo_pruning_in,
+                   bool portable_kernel_in)
+    : ir(ir_in),
+      veteran_k(veteran_k_in),
+      posting_k(posting_k_in),
+      geo_pruning(geo_pruning_in),
+      portable_kernel(portable_kernel_in),
+      depth(static_cast<int>(ir_in.veteran_matrix.cols())) {
+  const double sum = ir.weights.sum();
+  w_skill = ir.weights.skill / sum;
+  w_location = ir.weights.location / sum;
+  w_preference = ir.weights.preference / sum;
+  // The estimate differs from the exact score only through the float
+  // cosine (pair_eval.h's bound, (d + 8) * 2^-22), plus double rounding and
+  // the estimate's own rounding to float (below 1e-7 for scores <= 1).
+  const double skill_eps = (depth + 8.0) * std::ldexp(1.0, -22);
+  tolerance = static_cast<float>(w_skill * skill_eps + 1e-7);
+  margin = 2.0f * tolerance + 1e-7f;
+  certificates_exact = rule_words::certificates_exact(ir);
+
+  veteran_has_declines.assign(ir.n_veterans, 0);
+  for (std::uint64_t key : ir.declined) veteran_has_declines[key >> 32] = 1;
+
+  veteran_order = hilbert_order(ir.veteran_xyz);
+  block_count = (ir.n_veterans + kBlockVeterans - 1) / kBlockVeterans;
+
+  posting_order = hilbert_order(ir.posting_xyz);
+  panel_count = (ir.n_postings + kPanelLanes - 1) / kPanelLanes;
+  const std::size_t lanes = std::size_t(panel_count) * kPanelLanes;
+  posting_order.resize(lanes, -1);
+  packed_postings.assign(lanes * depth, 0.0f);
+  requirement.assign(lanes, rule_words::kNeverMet);
+  posting_preference.assign(lanes, 0);
+  panel_sphere.resize(panel_count);
+  for (std::int32_t panel = 0; panel < panel_count; ++panel) {
+    float* out = &packed_postings[std::size_t(panel) * kPanelLanes * depth];
+    for (int lane = 0; lane < kPanelLanes; ++lane) {
+      const std::size_t position = std::size_t(panel) * kPanelLanes + lane;
+      const std::int32_t p = posting_order[position];
+      if (p < 0) continue;
+      const float* row = ir.posting_matrix.row(p).data();
+      for (int k = 0; k < depth; ++k) out[k * kPanelLanes + lane] = row[k];
+      requirement[position] = rule_words::requirement(ir, p);
+      posting_preference[position] = rule_words::posting_preference(ir, p);
+    }
+    const std::int32_t first = panel * kPanelLanes;
+    const std::int32_t last = std::min(ir.n_postings, first + kPanelLanes);
+    panel_sphere[panel] = bounding_sphere(
+        ir.posting_xyz,
+        std::span<const std::int32_t>(posting_order).subspan(first,
+                                                             last - first));
+  }
+}
+
+ScanThreadState::ScanThreadState(const ScanPlan& plan)
+    : posting_lists(std::size_t(plan.panel_count) * kPanelLanes),
+      posting_threshold(std::size_t(plan.panel_count) * kPanelLanes,
+                        kInfinity),
+      packed_veterans(std::size_t(kBlockVeterans) * plan.depth),
+      veteran_threshold(kBlockVeterans),
+      veteran_not_capability(kBlockVeterans),
+      veteran_preference(kBlockVeterans),
+      hits(kGroupRows * kPanelLanes) {
+  for (std::size_t i = 0; i < posting_lists.size(); ++i) {
+    if (plan.posting_order[i] < 0) continue;
+    posting_lists[i].reset(plan.posting_k, plan.margin);
+    posting_threshold[i] = posting_lists[i].threshold();
+  }
+}
+
+void scan_block(const ScanPlan& plan, std::int32_t block,
+                ScanThreadState& state, std::vector<CandidateList>& lists) {
+  const IndexedRound& ir = plan.ir;
+  const int depth = plan.depth;
+  const std::int32_t first = block * kBlockVeterans;
+  const std::int32_t count =
+      std::min<std::int32_t>(kBlockVeterans, ir.n_veterans - first);
+  const int groups = (count + kGroupRows - 1) / kGroupRows;
+  const std::span<const std::int32_t> slots(plan.veteran_order.data() + first,
+                                            count);
+
+  // Pack the block's rows group by group; rows past the end never pass.
+  lists.resize(count);
+  std::fill(state.packed_veterans.begin(), state.packed_veterans.end(), 0.0f);
+  for (int i = 0; i < kBlockVeterans; ++i) {
+    if (i >= count) {
+      state.veteran_threshold[i] = kInfinity;
+      state.veteran_not_capability[i] = ~std::uint32_t{0};
+      state.veteran_preference[i] = 0;
+      continue;
+    }
+    const std::int32_t v = slots[i];
+    lists[i].reset(plan.veteran_k, plan.margin);
+    state.veteran_threshold[i] = lists[i].threshold();
+    state.veteran_not_capability[i] = ~rule_words::capability(ir, v);
+    state.veteran_preference[i] = rule_words::veteran_preference(ir, v);
+    float* out = &state.packed_veterans[std::size_t(i / kGroupRows) *
+                                        kGroupRows * depth];
+    const float* row = ir.veteran_matrix.row(v).data();
+    for (int k = 0; k < depth; ++k) out[k * kGroupRows + i % kGroupRows] = row[k];
+  }
+
+  const BoundingSphere block_sphere = bounding_sphere(ir.veteran_xyz, slots);
+  const double block_commute = largest_commute(ir, slots);
+  BoundingSphere group_sphere[kBlockGroups];
+  double group_commute[kBlockGroups];
+  for (int g = 0; g < groups; ++g) {
+    const auto group_slots = slots.subspan(
+        g * kGroupRows, std::min(kGroupRows, count - g * kGroupRows));
+    group_sphere[g] = bounding_sphere(ir.veteran_xyz, group_slots);
+    group_commute[g] = largest_commute(ir, group_slots);
+  }
+
+  TileInput in;
+  in.depth = depth;
+  in.weight_skill = static_cast<float>(plan.w_skill);
+  in.weight_preference = static_cast<float>(plan.w_preference);
+  const double inv_scale = 1.0 / ir.distance_scale_km;
+  for (std::int32_t panel = 0; panel < plan.panel_count; ++panel) {
+    const BoundingSphere& panel_sphere = plan.panel_sphere[panel];
+    if (plan.geo_pruning &&
+        lower_bound_km(block_sphere, panel_sphere) > block_commute) {
+      continue;
+    }
+    const std::size_t lane0 = std::size_t(panel) * kPanelLanes;
+    in.postings = &plan.packed_postings[lane0 * depth];
+    in.posting_threshold = &state.posting_threshold[lane0];
+    in.posting_requirement = &plan.requirement[lane0];
+    in.posting_preference = &plan.posting_preference[lane0];
+    for (int g = 0; g < groups; ++g) {
+      const double gap_km = lower_bound_km(group_sphere[g], panel_sphere);
+      if (plan.geo_pruning && gap_km > group_commute[g]) continue;
+      const int row0 = g * kGroupRows;
+      in.veterans = &state.packed_veterans[std::size_t(row0) * depth];
+      in.veteran_threshold = &state.veteran_threshold[row0];
+      in.veteran_not_capability = &state.veteran_not_capability[row0];
+      in.veteran_preference = &state.veteran_preference[row0];
+      in.tile_constant = static_cast<float>(
+          plan.w_location * std::exp(-gap_km * inv_scale) + kBoundSlack);
+      const int n = plan.portable_kernel
+                        ? run_micro_kernel_portable(in, state.hits.data())
+                        : run_micro_kernel(in, state.hits.data());
+
+      for (int h = 0; h < n; ++h) {
+        const Hit& hit = state.hits[h];
+        const int row = row0 + hit.row;
+        const std::size_t position = lane0 + hit.lane;
+        const std::int32_t v = slots[row];
+        const std::int32_t p = plan.posting_order[position];
+        if (!plan.certificates_exact &&
+            !std::includes(ir.veteran_certs.begin(v), ir.veteran_certs.end(v),
+                           ir.posting_certs.begin(p),
+                           ir.posting_certs.end(p))) {
+          continue;
+        }
+        if (plan.veteran_has_declines[v] && is_declined(ir, v, p)) continue;
+        const double km = exact_distance_km(ir, v, p);
+        if (km > ir.veteran_commute_km[v]) continue;
+        const double estimate =
+            plan.w_skill * hit.skill +
+            plan.w_location * std::exp(-km * inv_scale) +
+            plan.w_preference * exact_preference(ir, v, p);
+        const float e = static_cast<float>(estimate);
+        if (lists[row].offer(e, p)) {
+          state.veteran_threshold[row] = lists[row].threshold();
+        }
+        CandidateList& posting_list = state.posting_lists[position];
+        if (posting_list.offer(e, v)) {
+          state.posting_threshold[position] = posting_list.threshold();
+        }
+      }
+    }
+  }
+}
+
+}  // namespace vetmatch

@@ -1,0 +1,84 @@
+// The fused pass behind build_shortlists(): the read-only plan of one call
+// (both sides in spatial order, postings packed into panels, rule words)
+// and the scan of one block of veterans against every posting panel.
+//
+// Contract of scan_block(): for each veteran of the block it returns a
+// CandidateList holding every eligible posting that can be in the
+// veteran's exact top veteran_k, and it offers the block's pairs to the
+// thread's posting lists with the same guarantee for the postings' top
+// posting_k over the pairs this thread saw. Every offered pair is eligible
+// (eligibility.h, checked exactly) and its estimate is within
+// ScanPlan::tolerance of its exact score. A pair is skipped only when a
+// bound proves it cannot enter either list:
+//   * geo pruning: the block's or the veteran group's bounding sphere lies
+//     farther from the panel's than every commute limit in it;
+//   * the fused kernel's bound (micro_kernel.h) is below both lists'
+//     thresholds, or a rule word fails.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "engine/scoring/indexed_round.h"
+#include "engine/shortlist/candidate_list.h"
+#include "engine/shortlist/micro_kernel.h"
+#include "engine/shortlist/spatial_order.h"
+
+namespace vetmatch {
+
+/// Veterans per block: the unit of parallel work and of progress.
+inline constexpr int kBlockGroups = 16;
+inline constexpr int kBlockVeterans = kBlockGroups * kGroupRows;
+
+struct ScanPlan {
+  ScanPlan(const IndexedRound& ir, int veteran_k, int posting_k,
+           bool geo_pruning, bool portable_kernel);
+
+  const IndexedRound& ir;
+  int veteran_k;
+  int posting_k;
+  bool geo_pruning;
+  bool portable_kernel;
+  int depth;  ///< skill columns
+
+  // Normalised weights (they sum to 1), as double and as float.
+  double w_skill, w_location, w_preference;
+  float tolerance;  ///< |estimate - exact score| bound
+  float margin;     ///< CandidateList margin: 2 * tolerance plus rounding
+
+  bool certificates_exact;
+  std::vector<std::uint8_t> veteran_has_declines;  ///< by slot
+
+  std::vector<std::int32_t> veteran_order;  ///< position -> slot
+  std::int32_t block_count = 0;
+
+  // Postings in spatial order, in panels of kPanelLanes (last one padded).
+  std::vector<std::int32_t> posting_order;  ///< position -> slot, -1 = pad
+  std::int32_t panel_count = 0;
+  std::vector<float> packed_postings;  ///< per panel: depth * kPanelLanes
+  std::vector<std::uint32_t> requirement;         ///< by position
+  std::vector<std::uint32_t> posting_preference;  ///< by position
+  std::vector<BoundingSphere> panel_sphere;
+};
+
+/// One thread's working set, reused from block to block.
+struct ScanThreadState {
+  explicit ScanThreadState(const ScanPlan& plan);
+
+  std::vector<CandidateList> posting_lists;  ///< by posting position
+  std::vector<float> posting_threshold;      ///< by position; pads +inf
+  // The current block.
+  std::vector<float> packed_veterans;  ///< per group: depth * kGroupRows
+  std::vector<float> veteran_threshold;
+  std::vector<std::uint32_t> veteran_not_capability;
+  std::vector<std::uint32_t> veteran_preference;
+  std::vector<Hit> hits;
+};
+
+/// Scans veteran block `block` (positions block * kBlockVeterans ...).
+/// lists[i] receives the candidates of the veteran at position
+/// block * kBlockVeterans + i.
+void scan_block(const ScanPlan& plan, std::int32_t block,
+                ScanThreadState& state, std::vector<CandidateList>& lists);
+
+}  // namespace vetmatch

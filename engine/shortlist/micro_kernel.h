@@ -1,0 +1,56 @@
+// The fused micro-kernel: skill dot products of a group of kGroupRows
+// veterans against a panel of kPanelLanes postings, and in the same call,
+// while the products are still in registers, the bound test that decides
+// which pairs may still enter a list.
+//
+// Contract: for each (row, lane) it computes s = the float dot product of
+// the packed rows (any summation order) and
+//   bound = weight_skill * s + tile_constant
+//           + (veteran_preference[row] & posting_preference[lane] ? w_pref : 0)
+// and reports the pair as a Hit (row, lane, s) exactly when
+//   bound >= min(veteran_threshold[row], posting_threshold[lane])  and
+//   (posting_requirement[lane] & veteran_not_capability[row]) == 0.
+// Rows and lanes past the real ones must be made to fail by the caller
+// (requirement kNeverMet, thresholds +infinity). Packed layouts are k-major:
+// veterans[k * kGroupRows + row], postings[k * kPanelLanes + lane].
+// Two implementations give the same hits up to float summation order: an
+// AVX-512 one where the build targets it, and a portable one.
+#pragma once
+
+#include <cstdint>
+
+namespace vetmatch {
+
+inline constexpr int kGroupRows = 12;
+inline constexpr int kPanelLanes = 32;
+
+struct TileInput {
+  const float* veterans = nullptr;  ///< kGroupRows per k
+  const float* postings = nullptr;  ///< kPanelLanes per k
+  int depth = 0;                    ///< d, the skill columns
+  float weight_skill = 0.0f;
+  float weight_preference = 0.0f;
+  float tile_constant = 0.0f;
+  const float* veteran_threshold = nullptr;               ///< kGroupRows
+  const std::uint32_t* veteran_not_capability = nullptr;  ///< kGroupRows
+  const std::uint32_t* veteran_preference = nullptr;      ///< kGroupRows
+  const float* posting_threshold = nullptr;               ///< kPanelLanes
+  const std::uint32_t* posting_requirement = nullptr;     ///< kPanelLanes
+  const std::uint32_t* posting_preference = nullptr;      ///< kPanelLanes
+};
+
+struct Hit {
+  std::int32_t row;
+  std::int32_t lane;
+  float skill;
+};
+
+/// Writes the tile's hits (at most kGroupRows * kPanelLanes) in row-major
+/// order and returns their number.
+int run_micro_kernel(const TileInput& in, Hit* hits);
+int run_micro_kernel_portable(const TileInput& in, Hit* hits);
+
+/// True when run_micro_kernel() is the AVX-512 one.
+bool micro_kernel_is_avx512();
+
+}  // namespace vetmatch

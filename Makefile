@@ -3,28 +3,44 @@
 #   make test     set up, build, run the whole test suite
 #   make bench    set up, build, run the benchmarks (district preset; see bench/README.md)
 #   make bench-city   the same on the city preset (265,000 x 10,000; minutes)
+#   make bench-peers  vetmatch against FAISS, a naive baseline and the sgemm
+#                     ceiling on the city preset (bench/peer_comparison.cc; minutes)
 #   make setup    install the Debian packages the build needs (only those missing)
+#   make bench-setup  also the optional bench-only peers (FAISS, OpenBLAS)
 
 PACKAGES := cmake g++ make pkg-config python3 libeigen3-dev libtbb-dev rapidjson-dev \
             libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev
+# Bench-only and optional: the peers of bench/peer_comparison.cc. Neither the
+# build nor `make test` needs them; without them its rows print "skipped".
+# libopenblas0-openmp adds OpenBLAS's OpenMP build beside the default
+# pthreads one (a tuning trial loads it through LD_LIBRARY_PATH).
+BENCH_PACKAGES := libfaiss-dev libopenblas-dev libopenblas0-openmp
 BUILD := build/release
 SAMPLE := datasets/samples/district.round.json
 RESULT := out/district.result.json
 
-.PHONY: setup configure build sample test bench bench-city format clean
+.PHONY: setup bench-setup configure build sample test bench bench-city bench-peers format clean
 
-setup:
+# Installs the missing ones of the packages $(1) with apt-get ($(2): label).
+define install_missing
 	@missing=""; \
-	for p in $(PACKAGES); do \
+	for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
-	  echo "setup: installing$$missing"; \
+	  echo "$(2): installing$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
 	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
 	else \
-	  echo "setup: all packages present"; \
+	  echo "$(2): all packages present"; \
 	fi
+endef
+
+setup:
+	$(call install_missing,$(PACKAGES),setup)
+
+bench-setup: setup
+	$(call install_missing,$(BENCH_PACKAGES),bench-setup)
 
 configure: setup
 	cmake --preset release
@@ -45,6 +61,12 @@ bench: build
 
 bench-city: build
 	$(BUILD)/bench/shortlist_benchmark --benchmark_filter=city
+
+# Configured again after bench-setup so that CMake finds FAISS and OpenBLAS.
+bench-peers: bench-setup
+	cmake --preset release
+	cmake --build --preset release --target peer_comparison
+	$(BUILD)/bench/peer_comparison --case city
 
 format:
 	clang-format -i $$(git ls-files '*.h' '*.cc')

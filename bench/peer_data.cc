@@ -85,10 +85,12 @@ PeerData from_indexed_round(const IndexedRound& ir) {
   out.n = ir.n_veterans;
   out.m = ir.n_postings;
   out.d = ir.veteran_matrix.cols();
-  out.veteran_matrix.assign(ir.veteran_matrix.data(),
-                            ir.veteran_matrix.data() + ir.veteran_matrix.size());
-  out.posting_matrix.assign(ir.posting_matrix.data(),
-                            ir.posting_matrix.data() + ir.posting_matrix.size());
+  out.veteran_matrix.assign(
+      ir.veteran_matrix.data(),
+      ir.veteran_matrix.data() + ir.veteran_matrix.size());
+  out.posting_matrix.assign(
+      ir.posting_matrix.data(),
+      ir.posting_matrix.data() + ir.posting_matrix.size());
   out.veteran_xyz = copy_of(ir.veteran_xyz);
   out.posting_xyz = copy_of(ir.posting_xyz);
   for (const IndexedRound::Place& p : ir.veteran_place) {
@@ -139,7 +141,8 @@ void save(const PeerData& data, const std::string& path) {
     write_bytes(f.get(), &count, sizeof count, path);
     write_bytes(f.get(), v.data(), count * sizeof(v[0]), path);
   });
-  if (std::fflush(f.get()) != 0) throw std::runtime_error("cannot write " + path);
+  if (std::fflush(f.get()) != 0)
+    throw std::runtime_error("cannot write " + path);
 }
 
 PeerData load(const std::string& path, std::int64_t slice) {

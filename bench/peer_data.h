@@ -78,8 +78,8 @@ inline double haversine_km(const PeerData& data, std::int64_t v,
   const double* a = &data.veteran_place[3 * v];
   const double* b = &data.posting_place[3 * p];
   const double half_dlat = (b[0] - a[0]) * 0.5;
-  const double half_dlon = (b[2] - a[2]) * (3.14159265358979323846 / 180.0) *
-                           0.5;
+  const double half_dlon =
+      (b[2] - a[2]) * (3.14159265358979323846 / 180.0) * 0.5;
   const double s_lat = std::sin(half_dlat);
   const double s_lon = std::sin(half_dlon);
   const double h = s_lat * s_lat + a[1] * b[1] * s_lon * s_lon;

@@ -45,15 +45,15 @@ void offer(NaiveCandidate* heap, std::int32_t& size, int k,
 NaiveResult naive_shortlists(const PeerData& data, int veteran_k,
                              int posting_k) {
   const std::int64_t n = data.n, m = data.m, d = data.d;
-  const Eigen::Map<const RowMajorMatrix> veterans(data.veteran_matrix.data(),
-                                                  n, d);
-  const Eigen::Map<const RowMajorMatrix> postings(data.posting_matrix.data(),
-                                                  m, d);
+  const Eigen::Map<const RowMajorMatrix> veterans(data.veteran_matrix.data(), n,
+                                                  d);
+  const Eigen::Map<const RowMajorMatrix> postings(data.posting_matrix.data(), m,
+                                                  d);
   const float w_skill = static_cast<float>(data.w_skill);
   const float w_location = static_cast<float>(data.w_location);
   const float w_preference = static_cast<float>(data.w_preference);
-  const float w_sum = static_cast<float>(data.w_skill + data.w_location +
-                                         data.w_preference);
+  const float w_sum =
+      static_cast<float>(data.w_skill + data.w_location + data.w_preference);
   const float inv_scale = static_cast<float>(1.0 / data.distance_scale_km);
   const float two_r = static_cast<float>(2.0 * kEarthRadiusKm);
 
@@ -93,14 +93,12 @@ NaiveResult naive_shortlists(const PeerData& data, int veteran_k,
                 data.veteran_certs.data() + data.veteran_cert_offsets[v];
             const std::int32_t* cert_end =
                 data.veteran_certs.data() + data.veteran_cert_offsets[v + 1];
-            const std::int32_t* ind_begin =
-                data.veteran_industries.data() +
-                data.veteran_industry_offsets[v];
-            const std::int32_t* ind_end =
-                data.veteran_industries.data() +
-                data.veteran_industry_offsets[v + 1];
-            const float commute = static_cast<float>(
-                std::min(data.veteran_commute_km[v], 1e30));
+            const std::int32_t* ind_begin = data.veteran_industries.data() +
+                                            data.veteran_industry_offsets[v];
+            const std::int32_t* ind_end = data.veteran_industries.data() +
+                                          data.veteran_industry_offsets[v + 1];
+            const float commute =
+                static_cast<float>(std::min(data.veteran_commute_km[v], 1e30));
             const float* a = &data.veteran_xyz[3 * v];
             s.row.clear();
             for (std::int64_t p = 0; p < m; ++p) {
@@ -123,10 +121,9 @@ NaiveResult naive_shortlists(const PeerData& data, int veteran_k,
               const float km = two_r * std::asin(std::min(1.0f, 0.5f * chord));
               if (km > commute) continue;
               if (!data.declined.empty() &&
-                  std::binary_search(data.declined.begin(),
-                                     data.declined.end(),
-                                     (std::uint64_t(v) << 32) |
-                                         std::uint64_t(p))) {
+                  std::binary_search(
+                      data.declined.begin(), data.declined.end(),
+                      (std::uint64_t(v) << 32) | std::uint64_t(p))) {
                 continue;
               }
               float preference = 1.0f;
@@ -137,11 +134,10 @@ NaiveResult naive_shortlists(const PeerData& data, int veteran_k,
                                  ? 1.0f
                                  : 0.0f;
               }
-              const float score =
-                  (w_skill * skill_row[p] +
-                   w_location * std::exp(-km * inv_scale) +
-                   w_preference * preference) /
-                  w_sum;
+              const float score = (w_skill * skill_row[p] +
+                                   w_location * std::exp(-km * inv_scale) +
+                                   w_preference * preference) /
+                                  w_sum;
               s.row.push_back({score, static_cast<std::int32_t>(p)});
               offer(s.heaps.data() + p * posting_k, s.heap_sizes[p], posting_k,
                     {score, static_cast<std::int32_t>(v)});

@@ -56,15 +56,23 @@ void BM_Shortlists(benchmark::State& state, Preset preset) {
   const Round& round = preset_round(preset);
   const IndexedRound ir = index_round(round);
   std::size_t entries = 0;
+  ShortlistWork work;
+  ShortlistOptions options;
+  options.veteran_k = round.config.veteran_shortlist_k;
+  options.posting_k = round.config.posting_shortlist_k;
+  options.work = &work;
   for (auto _ : state) {
-    const Shortlists s = build_shortlists(ir, round.config.veteran_shortlist_k,
-                                          round.config.posting_shortlist_k);
+    const Shortlists s = build_shortlists(ir, options);
     entries = s.veteran_entries.size() + s.posting_entries.size();
     benchmark::DoNotOptimize(entries);
   }
   // A generated round always has eligible pairs.
   if (entries == 0) state.SkipWithError("no shortlist entries");
   set_counters(state, ir);
+  state.counters["scored"] = double(work.pairs_scored);
+  state.counters["hits"] = double(work.kernel_hits);
+  state.counters["offers"] = double(work.offers);
+  state.counters["rescored"] = double(work.rescored);
 }
 
 void BM_PointsOrder(benchmark::State& state, Preset preset) {
@@ -91,23 +99,29 @@ void BM_IndexRound(benchmark::State& state, Preset preset) {
 
 BENCHMARK_CAPTURE(BM_IndexRound, district, Preset::kDistrict)
     ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
     ->UseRealTime();
 BENCHMARK_CAPTURE(BM_Shortlists, district, Preset::kDistrict)
     ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
     ->UseRealTime();
 BENCHMARK_CAPTURE(BM_PointsOrder, district, Preset::kDistrict)
     ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
     ->UseRealTime();
 BENCHMARK_CAPTURE(BM_IndexRound, city, Preset::kCity)
     ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
     ->UseRealTime()
     ->Iterations(1);
 BENCHMARK_CAPTURE(BM_Shortlists, city, Preset::kCity)
     ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
     ->UseRealTime()
     ->Iterations(1);
 BENCHMARK_CAPTURE(BM_PointsOrder, city, Preset::kCity)
     ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
     ->UseRealTime()
     ->Iterations(1);
 

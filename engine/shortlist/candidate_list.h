@@ -66,11 +66,10 @@ class CandidateList {
                      better);
     threshold_ = std::max(threshold_, items_[k - 1].estimate - margin_);
     const float cut = threshold_;
-    items_.erase(std::remove_if(items_.begin(), items_.end(),
-                                [cut](const Item& i) {
-                                  return i.estimate < cut;
-                                }),
-                 items_.end());
+    items_.erase(
+        std::remove_if(items_.begin(), items_.end(),
+                       [cut](const Item& i) { return i.estimate < cut; }),
+        items_.end());
     // Many equal estimates: let the list grow rather than compact often.
     capacity_ = std::max(capacity_, 2 * items_.size());
     return threshold_ > before;

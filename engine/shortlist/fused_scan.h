@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "engine/scoring/indexed_round.h"
@@ -55,10 +56,11 @@ struct ScanPlan {
   // Postings in spatial order, in panels of kPanelLanes (last one padded).
   std::vector<std::int32_t> posting_order;  ///< position -> slot, -1 = pad
   std::int32_t panel_count = 0;
-  std::vector<float> packed_postings;  ///< per panel: depth * kPanelLanes
-  std::vector<std::uint32_t> requirement;         ///< by position
+  std::vector<float> packed_postings;      ///< per panel: depth * kPanelLanes
+  std::vector<std::uint32_t> requirement;  ///< by position
   std::vector<std::uint32_t> posting_preference;  ///< by position
   std::vector<BoundingSphere> panel_sphere;
+  std::vector<float> panel_xyz;  ///< per panel: x[32], y[32], z[32]
 };
 
 /// One thread's working set, reused from block to block.
@@ -72,7 +74,15 @@ struct ScanThreadState {
   std::vector<float> veteran_threshold;
   std::vector<std::uint32_t> veteran_not_capability;
   std::vector<std::uint32_t> veteran_preference;
+  std::vector<float> veteran_xyz;         ///< 3 per row
+  std::vector<float> veteran_commute_km;  ///< rounded up to float
   std::vector<Hit> hits;
+  std::vector<std::pair<double, std::int32_t>> panel_order;  ///< (gap, panel)
+  // Counts for ShortlistWork.
+  std::int64_t tiles_scored = 0;
+  std::int64_t pairs_scored = 0;
+  std::int64_t kernel_hits = 0;
+  std::int64_t offers = 0;
 };
 
 /// Scans veteran block `block` (positions block * kBlockVeterans ...).

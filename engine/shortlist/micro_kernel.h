@@ -7,8 +7,16 @@
 // the packed rows (any summation order) and
 //   bound = weight_skill * s + tile_constant
 //           + (veteran_preference[row] & posting_preference[lane] ? w_pref : 0)
-// and reports the pair as a Hit (row, lane, s) exactly when
-//   bound >= min(veteran_threshold[row], posting_threshold[lane])  and
+// and, for pairs that pass that test, the pair's own bound
+//   pair_bound = weight_skill * s + weight_location * L + slack
+//                + (same preference term)
+// where L >= exp(-distance / scale) comes from a lower bound on the pair's
+// great-circle distance (chord of the float unit vectors, less their
+// rounding) and slack = tile_constant - weight_location * (the tile's L).
+// It reports the pair as a Hit (row, lane, s) exactly when
+//   bound >= threshold and pair_bound >= threshold, with
+//   threshold = min(veteran_threshold[row], posting_threshold[lane]),
+//   the pair's distance bound <= veteran_commute_km[row], and
 //   (posting_requirement[lane] & veteran_not_capability[row]) == 0.
 // Rows and lanes past the real ones must be made to fail by the caller
 // (requirement kNeverMet, thresholds +infinity). Packed layouts are k-major:
@@ -31,7 +39,13 @@ struct TileInput {
   float weight_skill = 0.0f;
   float weight_preference = 0.0f;
   float tile_constant = 0.0f;
-  const float* veteran_threshold = nullptr;               ///< kGroupRows
+  float weight_location = 0.0f;
+  float bound_slack = 0.0f;
+  float inverse_scale_km = 0.0f;              ///< 1 / scale
+  const float* veteran_xyz = nullptr;         ///< 3 per row
+  const float* veteran_commute_km = nullptr;  ///< kGroupRows
+  const float* posting_xyz = nullptr;         ///< x[lanes], y[lanes], z[lanes]
+  const float* veteran_threshold = nullptr;   ///< kGroupRows
   const std::uint32_t* veteran_not_capability = nullptr;  ///< kGroupRows
   const std::uint32_t* veteran_preference = nullptr;      ///< kGroupRows
   const float* posting_threshold = nullptr;               ///< kPanelLanes

@@ -85,6 +85,7 @@ Shortlists build_shortlists(const IndexedRound& ir,
   std::vector<std::vector<Rescored>> veteran_lists(ir.n_veterans);
   const std::thread::id caller = std::this_thread::get_id();
   std::atomic<std::int32_t> done{0};
+  std::atomic<std::int64_t> rescored{0};
   tbb::parallel_for(
       tbb::blocked_range<std::int32_t>(0, plan.block_count, 1),
       [&](const tbb::blocked_range<std::int32_t>& range) {
@@ -93,12 +94,15 @@ Shortlists build_shortlists(const IndexedRound& ir,
         for (std::int32_t b = range.begin(); b != range.end(); ++b) {
           scan_block(plan, b, state, lists);
           const std::int32_t first = b * kBlockVeterans;
+          std::int64_t items = 0;
           for (std::size_t i = 0; i < lists.size(); ++i) {
             const std::int32_t v = plan.veteran_order[first + i];
-            veteran_lists[v] = exact_top(
-                lists[i].items(), options.veteran_k,
-                [&](std::int32_t p) { return exact_pair(ir, v, p); });
+            items += lists[i].items().size();
+            veteran_lists[v] =
+                exact_top(lists[i].items(), options.veteran_k,
+                          [&](std::int32_t p) { return exact_pair(ir, v, p); });
           }
+          rescored += items;
           const std::int32_t finished = ++done;
           if (progress && std::this_thread::get_id() == caller) {
             progress("shortlists", double(finished) / plan.block_count);
@@ -109,20 +113,35 @@ Shortlists build_shortlists(const IndexedRound& ir,
 
   // Postings: the union of every thread's candidates, rescored.
   std::vector<std::vector<Rescored>> posting_lists(ir.n_postings);
-  tbb::parallel_for(std::size_t{0}, plan.posting_order.size(),
-                    [&](std::size_t position) {
-                      const std::int32_t p = plan.posting_order[position];
-                      if (p < 0) return;
-                      std::vector<CandidateList::Item> all;
-                      for (const ScanThreadState& s : states) {
-                        const auto& part = s.posting_lists[position].items();
-                        all.insert(all.end(), part.begin(), part.end());
-                      }
-                      posting_lists[p] = exact_top(
-                          all, options.posting_k, [&](std::int32_t v) {
-                            return exact_pair(ir, v, p);
-                          });
-                    });
+  tbb::parallel_for(
+      std::size_t{0}, plan.posting_order.size(), [&](std::size_t position) {
+        const std::int32_t p = plan.posting_order[position];
+        if (p < 0) return;
+        std::vector<CandidateList::Item> all;
+        for (const ScanThreadState& s : states) {
+          const auto& part = s.posting_lists[position].items();
+          all.insert(all.end(), part.begin(), part.end());
+        }
+        rescored += all.size();
+        posting_lists[p] =
+            exact_top(all, options.posting_k,
+                      [&](std::int32_t v) { return exact_pair(ir, v, p); });
+      });
+  if (options.work) {
+    ShortlistWork& work = *options.work;
+    work = {};
+    work.tiles = std::int64_t((ir.n_veterans + kGroupRows - 1) / kGroupRows) *
+                 plan.panel_count;
+    work.skill_columns = plan.depth;
+    for (const ScanThreadState& s : states) {
+      work.pairs_scored += s.pairs_scored;
+      work.kernel_hits += s.kernel_hits;
+      work.offers += s.offers;
+      work.tiles_pruned -= s.tiles_scored;
+    }
+    work.tiles_pruned += work.tiles;
+    work.rescored = rescored.load();
+  }
   states.clear();
 
   const Round& round = *ir.round;

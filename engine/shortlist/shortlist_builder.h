@@ -15,11 +15,24 @@
 // per posting.
 #pragma once
 
+#include <cstdint>
+
 #include "engine/round/round_result.h"
 #include "engine/scoring/indexed_round.h"
 #include "engine/util/progress.h"
 
 namespace vetmatch {
+
+/// What one build_shortlists() call did, for benchmarks and tuning.
+struct ShortlistWork {
+  std::int64_t tiles = 0;          ///< veteran groups x posting panels
+  std::int64_t tiles_pruned = 0;   ///< skipped by geo pruning
+  std::int64_t pairs_scored = 0;   ///< pairs in the tiles multiplied
+  std::int64_t skill_columns = 0;  ///< d
+  std::int64_t kernel_hits = 0;    ///< pairs past the fused bound
+  std::int64_t offers = 0;         ///< hits that entered a candidate list
+  std::int64_t rescored = 0;       ///< candidates scored exactly
+};
 
 struct ShortlistOptions {
   int veteran_k = 10;  ///< Postings per veteran.
@@ -31,6 +44,8 @@ struct ShortlistOptions {
   /// Use the portable micro-kernel even where the AVX-512 one is built
   /// (for tests that compare the two).
   bool portable_kernel = false;
+  /// When set, receives the counts of what the call did.
+  ShortlistWork* work = nullptr;
 };
 
 /// Lists are returned in Round index space (see Shortlists).

@@ -93,8 +93,8 @@ double lower_bound_km(const BoundingSphere& a, const BoundingSphere& b) {
     return std::numeric_limits<double>::infinity();
   }
   const double dx = a.x - b.x, dy = a.y - b.y, dz = a.z - b.z;
-  const double gap = std::sqrt(dx * dx + dy * dy + dz * dz) - a.radius -
-                     b.radius;
+  const double gap =
+      std::sqrt(dx * dx + dy * dy + dz * dz) - a.radius - b.radius;
   // Each float unit vector lies within 2e-7 of the exact point (3 roundings
   // of 2^-24 relative): the exact chord is at least gap - 4e-7.
   const double chord = gap - 4e-7;

@@ -259,17 +259,19 @@ class Builder {
     }
   }
 
-  // Moves a point by up to 1e-7 degrees, or scales skill weights by up to
-  // 1 - 1e-9 (weights stay in (0, 1]).
+  // Moves a point by up to near_duplicate_degrees, or scales each skill
+  // weight by up to 1 - near_duplicate_weight_scale (weights stay in
+  // (0, 1]).
   void nudge(GeoPoint& location, std::vector<SkillWeight>& skills) {
     if (skills.empty() || dice_.chance(0.5)) {
+      const double d = o_.near_duplicate_degrees;
       location.lat =
-          std::clamp(location.lat + dice_.uniform(-1e-7, 1e-7), -90.0, 90.0);
+          std::clamp(location.lat + dice_.uniform(-d, d), -90.0, 90.0);
       location.lon =
-          std::clamp(location.lon + dice_.uniform(-1e-7, 1e-7), -180.0, 180.0);
+          std::clamp(location.lon + dice_.uniform(-d, d), -180.0, 180.0);
     } else {
       for (SkillWeight& s : skills) {
-        s.weight *= 1.0 - dice_.uniform(0.0, 1e-9);
+        s.weight *= 1.0 - dice_.uniform(0.0, o_.near_duplicate_weight_scale);
       }
     }
   }

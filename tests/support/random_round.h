@@ -37,9 +37,14 @@ struct RandomRoundOptions {
   double p_duplicate_veteran = 0.1;
   double p_duplicate_posting = 0.1;
   /// Probability that a record is a near copy of an earlier one: moved by
-  /// up to 1e-7 degrees or with skill weights scaled by up to 1 - 1e-9, so
-  /// scores differ by far less than float precision without being equal.
+  /// up to near_duplicate_degrees or with each skill weight scaled by up to
+  /// 1 - near_duplicate_weight_scale. With the defaults (1e-7 degrees,
+  /// 1e-9) scores differ by far less than float precision without being
+  /// equal; a weight scale of 1e-7 to 1e-5 puts skill cosines as close as
+  /// float rounding, so float estimates can order such pairs either way.
   double p_near_duplicate = 0.0;
+  double near_duplicate_degrees = 1e-7;
+  double near_duplicate_weight_scale = 1e-9;
 
   /// Locations lie in a box of this many degrees; with probability
   /// p_shared_location a record sits exactly on one of a few shared points

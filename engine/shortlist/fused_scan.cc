@@ -46,13 +46,14 @@ ScanPlan::ScanPlan(const IndexedRound& ir_in, int veteran_k_in,
   w_skill = ir.weights.skill / sum;
   w_location = ir.weights.location / sum;
   w_preference = ir.weights.preference / sum;
-  // The estimate differs from the exact score only through the float
-  // cosine (pair_eval.h's bound, (d + 8) * 2^-22), plus double rounding and
-  // the estimate's own rounding to float (below 1e-7 for scores <= 1).
-  const double skill_eps = (depth + 8.0) * std::ldexp(1.0, -22);
-  tolerance = static_cast<float>(w_skill * skill_eps + 1e-7);
+  // Estimates come from the kernel (micro_kernel.h) or, for hits it marks,
+  // from the exact distance with the float cosine; the kernel's bound is
+  // the larger and holds for both.
+  tolerance = static_cast<float>(
+      estimate_tolerance(w_skill, w_location, depth, ir.distance_scale_km));
   margin = 2.0f * tolerance + 1e-7f;
   certificates_exact = rule_words::certificates_exact(ir);
+  preference_exact = rule_words::preferences_exact(ir);
 
   veteran_has_declines.assign(ir.n_veterans, 0);
   for (std::uint64_t key : ir.declined) veteran_has_declines[key >> 32] = 1;
@@ -166,6 +167,7 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
   in.weight_location = static_cast<float>(plan.w_location);
   in.bound_slack = kBoundSlack;
   in.inverse_scale_km = static_cast<float>(1.0 / ir.distance_scale_km);
+  in.preference_exact = plan.preference_exact;
   const double inv_scale = 1.0 / ir.distance_scale_km;
   // Nearest panels first: their pairs score highest on location, so the
   // lists' thresholds rise early and later tiles are skipped more often.
@@ -221,20 +223,27 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
           continue;
         }
         if (plan.veteran_has_declines[v] && is_declined(ir, v, p)) continue;
-        const double km = exact_distance_km(ir, v, p);
-        if (km > ir.veteran_commute_km[v]) continue;
-        const double estimate = plan.w_skill * hit.skill +
-                                plan.w_location * std::exp(-km * inv_scale) +
-                                plan.w_preference * exact_preference(ir, v, p);
-        const float e = static_cast<float>(estimate);
-        state.offers += (e >= lists[row].threshold() ||
-                         e >= state.posting_lists[position].threshold());
+        float e = hit.estimate;
+        if (hit.needs_exact) {
+          const double km = exact_distance_km(ir, v, p);
+          if (km > ir.veteran_commute_km[v]) continue;
+          e = static_cast<float>(plan.w_skill * hit.skill +
+                                 plan.w_location * std::exp(-km * inv_scale) +
+                                 plan.w_preference *
+                                     exact_preference(ir, v, p));
+        }
+        state.offers += (e >= state.veteran_threshold[row] ||
+                         e >= state.posting_threshold[position]);
         if (lists[row].offer(e, p)) {
           state.veteran_threshold[row] = lists[row].threshold();
         }
-        CandidateList& posting_list = state.posting_lists[position];
-        if (posting_list.offer(e, v)) {
-          state.posting_threshold[position] = posting_list.threshold();
+        // The dense threshold array first: most hits are for the veteran's
+        // list only, and the posting's list is then never touched.
+        if (e >= state.posting_threshold[position]) {
+          CandidateList& posting_list = state.posting_lists[position];
+          if (posting_list.offer(e, v)) {
+            state.posting_threshold[position] = posting_list.threshold();
+          }
         }
       }
     }

@@ -48,6 +48,7 @@ struct ScanPlan {
   float margin;     ///< CandidateList margin: 2 * tolerance plus rounding
 
   bool certificates_exact;
+  bool preference_exact;
   std::vector<std::uint8_t> veteran_has_declines;  ///< by slot
 
   std::vector<std::int32_t> veteran_order;  ///< position -> slot

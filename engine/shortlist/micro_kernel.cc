@@ -18,41 +18,86 @@ namespace {
 // Chord rounding allowance: the float unit vectors lie within 2e-7 of the
 // exact points, and the chord's own float arithmetic errs by under 3e-7.
 constexpr float kChordAllowance = 1e-6f;
-// exp2 below errs by under 2e-5 relative (argument rounding included).
-constexpr float kExpAllowance = 1.0f + 3e-5f;
+// The exp2 below errs by under 2e-5 relative (argument rounding included).
+constexpr float kExpError = 3e-5f;
+constexpr float kRadius = static_cast<float>(kEarthRadiusKm);
+constexpr float kLog2e = 1.44269504088896341f;
 
-inline float pair_distance_bound_km(const TileInput& in, int row, int lane) {
+// Arc length (km) from the half chord x <= kSeriesHalfChordLimit:
+// 2 R asin(x), asin by its series to x^7 (truncation below 1e-10 relative).
+inline float series_arc_km(float x) {
+  const float x2 = x * x;
+  const float p = 1.0f + x2 * (1.0f / 6 + x2 * (3.0f / 40 + x2 * (5.0f / 112)));
+  return 2.0f * kRadius * x * p;
+}
+
+struct PairTerms {
+  float bound_km;     // lower bound of the distance
+  float estimate_km;  // estimate of the distance
+  float half_chord;
+};
+
+inline PairTerms pair_terms(const TileInput& in, int row, int lane) {
   const float dx = in.veteran_xyz[3 * row] - in.posting_xyz[lane];
   const float dy =
       in.veteran_xyz[3 * row + 1] - in.posting_xyz[kPanelLanes + lane];
   const float dz =
       in.veteran_xyz[3 * row + 2] - in.posting_xyz[2 * kPanelLanes + lane];
   const float chord = std::sqrt(dx * dx + dy * dy + dz * dz);
-  return std::max(
-      0.0f, (chord - kChordAllowance) * static_cast<float>(kEarthRadiusKm));
+  const float x = 0.5f * chord;
+  return {std::max(0.0f, (chord - kChordAllowance) * kRadius), series_arc_km(x),
+          x};
 }
 
-inline bool passes(const TileInput& in, int row, int lane, float s) {
+// The portable test and estimate of one pair; false when it does not pass.
+inline bool evaluate(const TileInput& in, int row, int lane, float s,
+                     Hit& hit) {
   if ((in.posting_requirement[lane] & in.veteran_not_capability[row]) != 0) {
     return false;
   }
-  const float pref = (in.veteran_preference[row] & in.posting_preference[lane])
-                         ? in.weight_preference
-                         : 0.0f;
+  const bool preferred =
+      (in.veteran_preference[row] & in.posting_preference[lane]) != 0;
+  const float pref = preferred ? in.weight_preference : 0.0f;
   const float threshold =
       std::min(in.veteran_threshold[row], in.posting_threshold[lane]);
   if (!(in.weight_skill * s + in.tile_constant + pref >= threshold)) {
     return false;
   }
-  const float km = pair_distance_bound_km(in, row, lane);
-  if (!(km <= in.veteran_commute_km[row])) return false;
-  const float location = std::exp(-km * in.inverse_scale_km) * kExpAllowance;
-  return in.weight_skill * s + in.weight_location * location + in.bound_slack +
-             pref >=
-         threshold;
+  const PairTerms t = pair_terms(in, row, lane);
+  const float commute = in.veteran_commute_km[row];
+  if (!(t.bound_km <= commute)) return false;
+  const float upper =
+      std::exp(-t.bound_km * in.inverse_scale_km) * (1.0f + kExpError);
+  if (!(in.weight_skill * s + in.weight_location * upper + in.bound_slack +
+            pref >=
+        threshold)) {
+    return false;
+  }
+  const float near_limit = kCommuteAllowanceKm + 1e-6f * t.estimate_km;
+  const float over = t.estimate_km - commute;
+  if (!(over <= near_limit)) return false;
+  hit = {
+      row, lane, s,
+      in.weight_skill * s +
+          in.weight_location * std::exp(-t.estimate_km * in.inverse_scale_km) +
+          pref,
+      t.half_chord > kSeriesHalfChordLimit || std::abs(over) <= near_limit ||
+          (preferred && !in.preference_exact)};
+  return true;
 }
 
 }  // namespace
+
+double estimate_tolerance(double w_skill, double w_location, int depth,
+                          double distance_scale_km) {
+  // Skill: pair_eval.h's bound on the float cosine, (d + 8) * 2^-22.
+  // Location: the distance errs by under kCommuteAllowanceKm (so
+  // exp(-km/scale) by under that / scale), exp by under kExpError relative;
+  // plus float rounding of the sums (scores are at most 1).
+  return w_skill * (depth + 8.0) * std::ldexp(1.0, -22) +
+         w_location * (kCommuteAllowanceKm / distance_scale_km + kExpError) +
+         1e-6;
+}
 
 int run_micro_kernel_portable(const TileInput& in, Hit* hits) {
   float acc[kGroupRows][kPanelLanes] = {};
@@ -69,7 +114,7 @@ int run_micro_kernel_portable(const TileInput& in, Hit* hits) {
   int n = 0;
   for (int r = 0; r < kGroupRows; ++r) {
     for (int l = 0; l < kPanelLanes; ++l) {
-      if (passes(in, r, l, acc[r][l])) hits[n++] = {r, l, acc[r][l]};
+      if (evaluate(in, r, l, acc[r][l], hits[n])) ++n;
     }
   }
   return n;
@@ -79,12 +124,12 @@ int run_micro_kernel_portable(const TileInput& in, Hit* hits) {
 
 bool micro_kernel_is_avx512() { return true; }
 
-// An upper bound of exp(-km / scale) for km >= 0: 2^t with t = km * (-log2 e
-// / scale), as 2^n * p(t - n), p Cephes' exp2f polynomial (relative error
-// below 2e-7 on [-0.5, 0.5]), times kExpAllowance.
-inline __m512 exp_upper(__m512 km, __m512 neg_scale_log2e) {
-  const __m512 t =
-      _mm512_max_ps(_mm512_mul_ps(km, neg_scale_log2e), _mm512_set1_ps(-126));
+namespace {
+
+// 2^t for t <= 0 as 2^n * p(t - n), p Cephes' exp2f polynomial (relative
+// error below 2e-7 on [-0.5, 0.5]); t is clamped at -126.
+inline __m512 exp2_nonpositive(__m512 t) {
+  t = _mm512_max_ps(t, _mm512_set1_ps(-126));
   const __m512 n =
       _mm512_roundscale_ps(t, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
   const __m512 f = _mm512_sub_ps(t, n);
@@ -95,8 +140,19 @@ inline __m512 exp_upper(__m512 km, __m512 neg_scale_log2e) {
   p = _mm512_fmadd_ps(p, f, _mm512_set1_ps(2.402264791363012e-1f));
   p = _mm512_fmadd_ps(p, f, _mm512_set1_ps(6.931472028550421e-1f));
   p = _mm512_fmadd_ps(p, f, _mm512_set1_ps(1.0f));
-  return _mm512_mul_ps(_mm512_scalef_ps(p, n), _mm512_set1_ps(kExpAllowance));
+  return _mm512_scalef_ps(p, n);
 }
+
+inline __m512 series_arc_km(__m512 x) {
+  const __m512 x2 = _mm512_mul_ps(x, x);
+  __m512 p = _mm512_set1_ps(5.0f / 112);
+  p = _mm512_fmadd_ps(p, x2, _mm512_set1_ps(3.0f / 40));
+  p = _mm512_fmadd_ps(p, x2, _mm512_set1_ps(1.0f / 6));
+  p = _mm512_fmadd_ps(p, x2, _mm512_set1_ps(1.0f));
+  return _mm512_mul_ps(_mm512_mul_ps(x, p), _mm512_set1_ps(2.0f * kRadius));
+}
+
+}  // namespace
 
 int run_micro_kernel(const TileInput& in, Hit* hits) {
   __m512 c[kGroupRows][2];
@@ -124,10 +180,6 @@ int run_micro_kernel(const TileInput& in, Hit* hits) {
   const __m512 w_skill = _mm512_set1_ps(in.weight_skill);
   const __m512 w_pref = _mm512_set1_ps(in.weight_preference);
   const __m512 constant = _mm512_set1_ps(in.tile_constant);
-  const __m512 w_location = _mm512_set1_ps(in.weight_location);
-  const __m512 slack = _mm512_set1_ps(in.bound_slack);
-  const __m512 neg_scale_log2e =
-      _mm512_set1_ps(-in.inverse_scale_km * 1.44269504088896341f);
   int n = 0;
 #pragma GCC unroll 12
   for (int r = 0; r < kGroupRows; ++r) {
@@ -138,51 +190,80 @@ int run_micro_kernel(const TileInput& in, Hit* hits) {
         _mm512_set1_epi32(static_cast<int>(in.veteran_preference[r]));
 #pragma GCC unroll 2
     for (int h = 0; h < 2; ++h) {
+      // The tile's bound: one compare per pair.
       const __m512 threshold = _mm512_min_ps(
           row_threshold, _mm512_loadu_ps(in.posting_threshold + 16 * h));
-      __m512 bound = _mm512_fmadd_ps(c[r][h], w_skill, constant);
       const __mmask16 pref = _mm512_test_epi32_mask(
           row_pref, _mm512_loadu_si512(in.posting_preference + 16 * h));
-      bound = _mm512_mask_add_ps(bound, pref, bound, w_pref);
-      __mmask16 hit = _mm512_cmp_ps_mask(bound, threshold, _CMP_GE_OQ);
+      const __m512 base = _mm512_mask_add_ps(
+          _mm512_fmadd_ps(c[r][h], w_skill, constant), pref,
+          _mm512_fmadd_ps(c[r][h], w_skill, constant), w_pref);
+      __mmask16 hit = _mm512_cmp_ps_mask(base, threshold, _CMP_GE_OQ);
       hit = _mm512_mask_testn_epi32_mask(
           hit, _mm512_loadu_si512(in.posting_requirement + 16 * h),
           not_capability);
-      if (hit) {
-        // The pair's own distance and location bounds.
-        const __m512 dx =
-            _mm512_sub_ps(_mm512_set1_ps(in.veteran_xyz[3 * r]),
-                          _mm512_loadu_ps(in.posting_xyz + 16 * h));
-        const __m512 dy = _mm512_sub_ps(
-            _mm512_set1_ps(in.veteran_xyz[3 * r + 1]),
-            _mm512_loadu_ps(in.posting_xyz + kPanelLanes + 16 * h));
-        const __m512 dz = _mm512_sub_ps(
-            _mm512_set1_ps(in.veteran_xyz[3 * r + 2]),
-            _mm512_loadu_ps(in.posting_xyz + 2 * kPanelLanes + 16 * h));
-        const __m512 u = _mm512_fmadd_ps(
-            dx, dx, _mm512_fmadd_ps(dy, dy, _mm512_mul_ps(dz, dz)));
-        const __m512 km = _mm512_max_ps(
-            _mm512_setzero_ps(),
-            _mm512_mul_ps(_mm512_sub_ps(_mm512_sqrt_ps(u),
-                                        _mm512_set1_ps(kChordAllowance)),
-                          _mm512_set1_ps(static_cast<float>(kEarthRadiusKm))));
-        hit = _mm512_mask_cmp_ps_mask(
-            hit, km, _mm512_set1_ps(in.veteran_commute_km[r]), _CMP_LE_OQ);
-        const __m512 location = exp_upper(km, neg_scale_log2e);
-        __m512 pair_bound = _mm512_fmadd_ps(
-            c[r][h], w_skill, _mm512_fmadd_ps(location, w_location, slack));
-        pair_bound = _mm512_mask_add_ps(pair_bound, pref, pair_bound, w_pref);
-        hit = _mm512_mask_cmp_ps_mask(hit, pair_bound, threshold, _CMP_GE_OQ);
-      }
-      if (hit) {
-        alignas(64) float s[16];
-        _mm512_store_ps(s, c[r][h]);
-        unsigned bits = hit;
-        while (bits) {
-          const int lane = __builtin_ctz(bits);
-          hits[n++] = {r, 16 * h + lane, s[lane]};
-          bits &= bits - 1;
-        }
+      if (!hit) continue;
+
+      // The pair's own distance: its bound, the commute limit, the
+      // location bound and the estimate.
+      const __m512 dx = _mm512_sub_ps(_mm512_set1_ps(in.veteran_xyz[3 * r]),
+                                      _mm512_loadu_ps(in.posting_xyz + 16 * h));
+      const __m512 dy =
+          _mm512_sub_ps(_mm512_set1_ps(in.veteran_xyz[3 * r + 1]),
+                        _mm512_loadu_ps(in.posting_xyz + kPanelLanes + 16 * h));
+      const __m512 dz = _mm512_sub_ps(
+          _mm512_set1_ps(in.veteran_xyz[3 * r + 2]),
+          _mm512_loadu_ps(in.posting_xyz + 2 * kPanelLanes + 16 * h));
+      const __m512 chord = _mm512_sqrt_ps(_mm512_fmadd_ps(
+          dx, dx, _mm512_fmadd_ps(dy, dy, _mm512_mul_ps(dz, dz))));
+      const __m512 bound_km = _mm512_max_ps(
+          _mm512_setzero_ps(),
+          _mm512_mul_ps(_mm512_sub_ps(chord, _mm512_set1_ps(kChordAllowance)),
+                        _mm512_set1_ps(kRadius)));
+      const __m512 commute = _mm512_set1_ps(in.veteran_commute_km[r]);
+      hit = _mm512_mask_cmp_ps_mask(hit, bound_km, commute, _CMP_LE_OQ);
+      const __m512 to_exponent = _mm512_set1_ps(-in.inverse_scale_km * kLog2e);
+      const __m512 upper =
+          _mm512_mul_ps(exp2_nonpositive(_mm512_mul_ps(bound_km, to_exponent)),
+                        _mm512_set1_ps(1.0f + kExpError));
+      const __m512 skill_part = _mm512_mul_ps(c[r][h], w_skill);
+      __m512 pair_bound = _mm512_add_ps(
+          _mm512_fmadd_ps(upper, _mm512_set1_ps(in.weight_location),
+                          _mm512_set1_ps(in.bound_slack)),
+          skill_part);
+      pair_bound = _mm512_mask_add_ps(pair_bound, pref, pair_bound, w_pref);
+      hit = _mm512_mask_cmp_ps_mask(hit, pair_bound, threshold, _CMP_GE_OQ);
+      if (!hit) continue;
+
+      const __m512 half_chord = _mm512_mul_ps(chord, _mm512_set1_ps(0.5f));
+      const __m512 estimate_km = series_arc_km(half_chord);
+      __m512 estimate = _mm512_add_ps(
+          skill_part, _mm512_mul_ps(_mm512_set1_ps(in.weight_location),
+                                    exp2_nonpositive(_mm512_mul_ps(
+                                        estimate_km, to_exponent))));
+      estimate = _mm512_mask_add_ps(estimate, pref, estimate, w_pref);
+      // Surely beyond the limit: out. Near it: the caller decides exactly.
+      const __m512 near_limit =
+          _mm512_fmadd_ps(estimate_km, _mm512_set1_ps(1e-6f),
+                          _mm512_set1_ps(kCommuteAllowanceKm));
+      const __m512 over = _mm512_sub_ps(estimate_km, commute);
+      hit = _mm512_mask_cmp_ps_mask(hit, over, near_limit, _CMP_LE_OQ);
+      if (!hit) continue;
+      __mmask16 exact = _mm512_cmp_ps_mask(
+          half_chord, _mm512_set1_ps(kSeriesHalfChordLimit), _CMP_GT_OQ);
+      exact |= _mm512_cmp_ps_mask(_mm512_abs_ps(over), near_limit, _CMP_LE_OQ);
+      if (!in.preference_exact) exact |= pref;
+
+      alignas(64) float s[16];
+      alignas(64) float e[16];
+      _mm512_store_ps(s, c[r][h]);
+      _mm512_store_ps(e, estimate);
+      unsigned bits = hit;
+      while (bits) {
+        const int lane = __builtin_ctz(bits);
+        hits[n++] = {r, 16 * h + lane, s[lane], e[lane],
+                     ((exact >> lane) & 1u) != 0};
+        bits &= bits - 1;
       }
     }
   }

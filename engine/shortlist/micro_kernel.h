@@ -45,6 +45,7 @@ struct TileInput {
   const float* veteran_xyz = nullptr;         ///< 3 per row
   const float* veteran_commute_km = nullptr;  ///< kGroupRows
   const float* posting_xyz = nullptr;         ///< x[lanes], y[lanes], z[lanes]
+  bool preference_exact = true;               ///< preference words are exact
   const float* veteran_threshold = nullptr;   ///< kGroupRows
   const std::uint32_t* veteran_not_capability = nullptr;  ///< kGroupRows
   const std::uint32_t* veteran_preference = nullptr;      ///< kGroupRows
@@ -53,11 +54,31 @@ struct TileInput {
   const std::uint32_t* posting_preference = nullptr;      ///< kPanelLanes
 };
 
+/// A pair past the bound, with its float estimate of the score:
+///   weight_skill * s + weight_location * exp(-km / scale) + preference term
+/// where km is the great-circle distance from the float unit vectors (arc
+/// from chord by asin's series), within estimate_tolerance() of the exact
+/// score. needs_exact marks pairs the estimate does not cover, which the
+/// caller must score exactly: farther than kSeriesHalfChordLimit, within
+/// kCommuteAllowanceKm (+1e-6 relative) of the commute limit, or with a
+/// preference word that is not exact (preference_exact false).
 struct Hit {
   std::int32_t row;
   std::int32_t lane;
   float skill;
+  float estimate;
+  bool needs_exact;
 };
+
+/// Half-chord beyond which the estimate is not used (about 1,270 km).
+inline constexpr float kSeriesHalfChordLimit = 0.1f;
+/// Bound on |float distance - exact distance| near a commute limit.
+inline constexpr float kCommuteAllowanceKm = 0.005f;
+
+/// |Hit::estimate - exact score| for hits without needs_exact, given the
+/// normalised weights, the skill columns d and the distance scale.
+double estimate_tolerance(double w_skill, double w_location, int depth,
+                          double distance_scale_km);
 
 /// Writes the tile's hits (at most kGroupRows * kPanelLanes) in row-major
 /// order and returns their number.

@@ -71,6 +71,13 @@ inline bool certificates_exact(const IndexedRound& ir) {
   return top < kCertificateBits;
 }
 
+inline bool preferences_exact(const IndexedRound& ir) {
+  std::int32_t top = -1;
+  for (std::int32_t i : ir.posting_industry) top = std::max(top, i);
+  for (std::int32_t i : ir.veteran_industries.ids) top = std::max(top, i);
+  return top < kIndustryBits;
+}
+
 inline std::uint32_t veteran_preference(const IndexedRound& ir,
                                         std::int32_t v) {
   if (ir.veteran_industries.empty(v)) return ~std::uint32_t{0};

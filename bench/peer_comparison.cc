@@ -622,9 +622,10 @@ class Spawner {
       }
     }
     if (out.exited && out.code == 0) {
+      std::cerr << " ";
       if (out.kv.count("seconds")) {
-        std::cerr << " " << std::fixed << std::setprecision(2)
-                  << out.number("seconds") << " s, ";
+        std::cerr << std::fixed << std::setprecision(2) << out.number("seconds")
+                  << " s, ";
       }
       std::cerr << std::fixed << std::setprecision(1) << out.wall_seconds
                 << " s in all\n";
@@ -779,6 +780,14 @@ double meminfo_gib(const char* key) {
   return 0.0;
 }
 
+/// The 1-minute load average: other work on the machine skews the timings.
+std::string load_average() {
+  std::ifstream in("/proc/loadavg");
+  std::string one;
+  in >> one;
+  return one.empty() ? "?" : one;
+}
+
 std::string self_exe() {
   std::error_code ec;
   const auto p = std::filesystem::read_symlink("/proc/self/exe", ec);
@@ -882,6 +891,7 @@ int run_parent(const Options& o) {
   const CaseSpec& spec = find_case(o.case_name);
   const int k = o.k;
   const std::string cores = cores_text();
+  const std::string load_before = load_average();
 
   // Sizes of the case's round and of the peers' slice.
   std::int64_t n_case = 0, m_case = 0;
@@ -1247,7 +1257,8 @@ int run_parent(const Options& o) {
        << fixed(meminfo_gib("MemTotal:"), 1) << " GiB; case " << o.case_name
        << ": " << with_commas(n_case) << " veterans x " << with_commas(m_case)
        << " postings, d = " << d_shown << ", k = " << k << " both ways, "
-       << commute_text(spec) << "; seed " << kSeed;
+       << commute_text(spec) << "; seed " << kSeed << "; load average "
+       << load_before << " before, " << load_average() << " after";
   std::cout << head.str() << "\n\n";
   std::cout << "| row | seconds | GFLOP/s | of sgemm ceiling | row / vetmatch "
                "| peak RSS MiB | notes |\n";

@@ -53,34 +53,42 @@ Lists search(const faiss::IndexFlatIP& index, const float* x, std::int64_t nq,
   bool first = true;
   while (!pending.empty() && kp > 0) {
     const std::int64_t np = static_cast<std::int64_t>(pending.size());
-    const float* queries = x;
-    if (!first) {
-      gathered.resize(np * d);
-#pragma omp parallel for
-      for (std::int64_t i = 0; i < np; ++i) {
-        std::copy_n(x + pending[i] * d, d, gathered.data() + i * d);
-      }
-      queries = gathered.data();
-      out.searched_again += np;
-    }
-    distances.resize(np * kp);
-    labels.resize(np * kp);
-    index.search(np, queries, kp, distances.data(), labels.data());
+    if (!first) out.searched_again += np;
+    // Queries go to FAISS in chunks whose results take at most 512 MiB
+    // (FAISS itself works through 4096 queries at a time, so this adds no
+    // work); the first pass reads the queries in place.
+    const std::int64_t chunk = std::max<std::int64_t>(
+        4096, (std::int64_t{512} << 20) / (kp * std::int64_t{12}));
     std::vector<char> short_of_k(np, 0);
-#pragma omp parallel for schedule(dynamic, 256)
-    for (std::int64_t i = 0; i < np; ++i) {
-      const std::int64_t q = pending[i];
-      std::int64_t kept = 0;
-      for (std::int64_t j = 0; j < kp && kept < k; ++j) {
-        const idx_t label = labels[i * kp + j];
-        if (label < 0) break;
-        if (filter && !eligible(q, label)) continue;
-        out.labels[q * k + kept] = static_cast<std::int32_t>(label);
-        out.scores[q * k + kept] = distances[i * kp + j];
-        ++kept;
+    for (std::int64_t c0 = 0; c0 < np; c0 += chunk) {
+      const std::int64_t nc = std::min(chunk, np - c0);
+      const float* queries = x + c0 * d;
+      if (!first) {
+        gathered.resize(nc * d);
+#pragma omp parallel for
+        for (std::int64_t i = 0; i < nc; ++i) {
+          std::copy_n(x + pending[c0 + i] * d, d, gathered.data() + i * d);
+        }
+        queries = gathered.data();
       }
-      out.counts[q] = static_cast<std::int32_t>(kept);
-      short_of_k[i] = filter && kept < k && kp < nb;
+      distances.resize(nc * kp);
+      labels.resize(nc * kp);
+      index.search(nc, queries, kp, distances.data(), labels.data());
+#pragma omp parallel for schedule(dynamic, 256)
+      for (std::int64_t i = 0; i < nc; ++i) {
+        const std::int64_t q = pending[c0 + i];
+        std::int64_t kept = 0;
+        for (std::int64_t j = 0; j < kp && kept < k; ++j) {
+          const idx_t label = labels[i * kp + j];
+          if (label < 0) break;
+          if (filter && !eligible(q, label)) continue;
+          out.labels[q * k + kept] = static_cast<std::int32_t>(label);
+          out.scores[q * k + kept] = distances[i * kp + j];
+          ++kept;
+        }
+        out.counts[q] = static_cast<std::int32_t>(kept);
+        short_of_k[c0 + i] = filter && kept < k && kp < nb;
+      }
     }
     std::vector<std::int64_t> still;
     for (std::int64_t i = 0; i < np; ++i) {

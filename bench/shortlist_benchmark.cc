@@ -3,8 +3,12 @@
 // District (1,000 x 500) runs by default; the city preset (265,000 x
 // 10,000, Handan) is registered too but only runs when selected:
 //   build/release/bench/shortlist_benchmark --benchmark_filter=city
-// Counters: pairs/s over all N x M pairs, and GFLOP/s counted as 2 N M d
-// for the float block products (d = skill columns shared by both sides).
+// BM_Shortlists50km runs the same with a 50 km commute limit for everyone
+// (geo pruning skips the tiles beyond it).
+// Counters: pairs/s over all N x M pairs; GFLOP/s counted as 2 * d per
+// pair actually multiplied (d = skill columns shared by both sides), so
+// pruned tiles do not count; scored, hits, offers and rescored are
+// ShortlistWork's counts (engine/shortlist/shortlist_builder.h).
 #include <benchmark/benchmark.h>
 
 #include <map>
@@ -40,26 +44,28 @@ const Round& preset_round(Preset preset) {
   return *slot;
 }
 
-void set_counters(benchmark::State& state, const IndexedRound& ir) {
+void set_counters(benchmark::State& state, const IndexedRound& ir,
+                  double scored_pairs = -1.0) {
   const double pairs = double(ir.n_veterans) * double(ir.n_postings);
+  if (scored_pairs < 0) scored_pairs = pairs;
   state.counters["veterans"] = ir.n_veterans;
   state.counters["postings"] = ir.n_postings;
   state.counters["d"] = double(ir.veteran_matrix.cols());
   state.counters["pairs/s"] = benchmark::Counter(pairs * state.iterations(),
                                                  benchmark::Counter::kIsRate);
   state.counters["GFLOP/s"] = benchmark::Counter(
-      2e-9 * pairs * double(ir.veteran_matrix.cols()) * state.iterations(),
+      2e-9 * scored_pairs * double(ir.veteran_matrix.cols()) *
+          state.iterations(),
       benchmark::Counter::kIsRate);
 }
 
-void BM_Shortlists(benchmark::State& state, Preset preset) {
-  const Round& round = preset_round(preset);
+void run_shortlists(benchmark::State& state, const Round& round, int k = 0) {
   const IndexedRound ir = index_round(round);
   std::size_t entries = 0;
   ShortlistWork work;
   ShortlistOptions options;
-  options.veteran_k = round.config.veteran_shortlist_k;
-  options.posting_k = round.config.posting_shortlist_k;
+  options.veteran_k = k > 0 ? k : round.config.veteran_shortlist_k;
+  options.posting_k = k > 0 ? k : round.config.posting_shortlist_k;
   options.work = &work;
   for (auto _ : state) {
     const Shortlists s = build_shortlists(ir, options);
@@ -68,11 +74,27 @@ void BM_Shortlists(benchmark::State& state, Preset preset) {
   }
   // A generated round always has eligible pairs.
   if (entries == 0) state.SkipWithError("no shortlist entries");
-  set_counters(state, ir);
+  set_counters(state, ir, double(work.pairs_scored));
   state.counters["scored"] = double(work.pairs_scored);
   state.counters["hits"] = double(work.kernel_hits);
   state.counters["offers"] = double(work.offers);
   state.counters["rescored"] = double(work.rescored);
+}
+
+void BM_Shortlists(benchmark::State& state, Preset preset) {
+  run_shortlists(state, preset_round(preset));
+}
+
+// k = 50 both ways, as the peer comparison (bench/peer_comparison) runs.
+void BM_ShortlistsK50(benchmark::State& state, Preset preset) {
+  run_shortlists(state, preset_round(preset), 50);
+}
+
+void BM_Shortlists50km(benchmark::State& state, Preset preset) {
+  Round round = preset_round(preset);
+  round.config.max_commute_km = 50.0;
+  for (Veteran& v : round.veterans) v.max_commute_km.reset();
+  run_shortlists(state, round);
 }
 
 void BM_PointsOrder(benchmark::State& state, Preset preset) {
@@ -115,6 +137,16 @@ BENCHMARK_CAPTURE(BM_IndexRound, city, Preset::kCity)
     ->UseRealTime()
     ->Iterations(1);
 BENCHMARK_CAPTURE(BM_Shortlists, city, Preset::kCity)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_ShortlistsK50, city, Preset::kCity)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_Shortlists50km, city, Preset::kCity)
     ->Unit(benchmark::kMillisecond)
     ->MeasureProcessCPUTime()
     ->UseRealTime()

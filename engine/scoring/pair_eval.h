@@ -112,10 +112,13 @@ inline double exact_preference(const IndexedRound& ir, std::int32_t v,
              : 0.0;
 }
 
-inline PairScore exact_score(const IndexedRound& ir, std::int32_t v,
-                             std::int32_t p, double distance_km) {
+/// exact_score() with the skill cosine already computed (bitwise equal to
+/// exact_skill(ir, v, p)).
+inline PairScore exact_score_with_skill(const IndexedRound& ir, std::int32_t v,
+                                        std::int32_t p, double distance_km,
+                                        double skill) {
   PairScore out;
-  out.skill = exact_skill(ir, v, p);
+  out.skill = skill;
   out.distance_km = distance_km;
   out.location = std::exp(-distance_km / ir.distance_scale_km);
   out.preference = exact_preference(ir, v, p);
@@ -124,6 +127,11 @@ inline PairScore exact_score(const IndexedRound& ir, std::int32_t v,
                w.preference * out.preference) /
               (w.skill + w.location + w.preference);
   return out;
+}
+
+inline PairScore exact_score(const IndexedRound& ir, std::int32_t v,
+                             std::int32_t p, double distance_km) {
+  return exact_score_with_skill(ir, v, p, distance_km, exact_skill(ir, v, p));
 }
 
 /// Float estimates and their error bounds for one round.

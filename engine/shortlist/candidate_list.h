@@ -52,6 +52,12 @@ class CandidateList {
     return compact();
   }
 
+  /// Drops what the final k-th estimate rules out (call once all offers
+  /// are in; fewer candidates to rescore).
+  void finish() {
+    if (k_ > 0 && items_.size() > static_cast<std::size_t>(k_)) compact();
+  }
+
   const std::vector<Item>& items() const { return items_; }
   std::vector<Item> take() { return std::move(items_); }
 

@@ -10,38 +10,10 @@
 
 #include "engine/scoring/pair_eval.h"
 #include "engine/shortlist/fused_scan.h"
+#include "engine/shortlist/rescore.h"
 
 namespace vetmatch {
 namespace {
-
-struct Rescored {
-  std::int32_t slot;  ///< the other side's slot
-  PairScore score;
-};
-
-// The exact top k of a list's candidates: rescored in double precision
-// (pair_eval.h), sorted by score desc, slot (= id) asc.
-template <typename PairOf>
-std::vector<Rescored> exact_top(std::span<const CandidateList::Item> items,
-                                int k, PairOf pair_of) {
-  std::vector<Rescored> out;
-  out.reserve(items.size());
-  for (const CandidateList::Item& item : items) {
-    out.push_back({item.id, pair_of(item.id)});
-  }
-  auto before = [](const Rescored& a, const Rescored& b) {
-    return a.score.score > b.score.score ||
-           (a.score.score == b.score.score && a.slot < b.slot);
-  };
-  const std::size_t keep = std::min<std::size_t>(out.size(), k);
-  std::partial_sort(out.begin(), out.begin() + keep, out.end(), before);
-  out.resize(keep);
-  return out;
-}
-
-PairScore exact_pair(const IndexedRound& ir, std::int32_t v, std::int32_t p) {
-  return exact_score(ir, v, p, exact_distance_km(ir, v, p));
-}
 
 // Lays lists kept by slot out in Round index space.
 void lay_out(const std::vector<std::vector<Rescored>>& by_slot,
@@ -80,6 +52,8 @@ Shortlists build_shortlists(const IndexedRound& ir,
                       options.geo_pruning, options.portable_kernel);
   tbb::enumerable_thread_specific<ScanThreadState> states(
       [&] { return ScanThreadState(plan); });
+  tbb::enumerable_thread_specific<Rescorer> rescorers(
+      [&] { return Rescorer(ir); });
 
   // Veterans: each block's lists are final when its scan ends.
   std::vector<std::vector<Rescored>> veteran_lists(ir.n_veterans);
@@ -90,6 +64,7 @@ Shortlists build_shortlists(const IndexedRound& ir,
       tbb::blocked_range<std::int32_t>(0, plan.block_count, 1),
       [&](const tbb::blocked_range<std::int32_t>& range) {
         ScanThreadState& state = states.local();
+        Rescorer& rescorer = rescorers.local();
         std::vector<CandidateList> lists;
         for (std::int32_t b = range.begin(); b != range.end(); ++b) {
           scan_block(plan, b, state, lists);
@@ -97,10 +72,10 @@ Shortlists build_shortlists(const IndexedRound& ir,
           std::int64_t items = 0;
           for (std::size_t i = 0; i < lists.size(); ++i) {
             const std::int32_t v = plan.veteran_order[first + i];
+            lists[i].finish();
             items += lists[i].items().size();
             veteran_lists[v] =
-                exact_top(lists[i].items(), options.veteran_k,
-                          [&](std::int32_t p) { return exact_pair(ir, v, p); });
+                rescorer.top_postings(v, lists[i].items(), options.veteran_k);
           }
           rescored += items;
           const std::int32_t finished = ++done;
@@ -117,15 +92,18 @@ Shortlists build_shortlists(const IndexedRound& ir,
       std::size_t{0}, plan.posting_order.size(), [&](std::size_t position) {
         const std::int32_t p = plan.posting_order[position];
         if (p < 0) return;
-        std::vector<CandidateList::Item> all;
+        // The union of the threads' lists, cut by its own k-th estimate.
+        CandidateList all(options.posting_k, plan.margin);
         for (const ScanThreadState& s : states) {
-          const auto& part = s.posting_lists[position].items();
-          all.insert(all.end(), part.begin(), part.end());
+          for (const CandidateList::Item& item :
+               s.posting_lists[position].items()) {
+            all.offer(item.estimate, item.id);
+          }
         }
-        rescored += all.size();
+        all.finish();
+        rescored += all.items().size();
         posting_lists[p] =
-            exact_top(all, options.posting_k,
-                      [&](std::int32_t v) { return exact_pair(ir, v, p); });
+            rescorers.local().top_veterans(p, all.items(), options.posting_k);
       });
   if (options.work) {
     ShortlistWork& work = *options.work;

@@ -1,0 +1,50 @@
+// Exact rescoring of a list's float candidates: the last step of
+// build_shortlists().
+//
+// Contract: Rescorer::top() returns the k best of the candidates by the
+// exact score of pair_eval.h (exact_score(), bit for bit), score desc,
+// slot asc, each with its exact components. It is faster than calling
+// exact_score() per candidate because the list's owner's skill row is
+// scattered once into a dense array and each candidate's row is walked
+// alone: the products of shared skills are summed in the same ascending
+// skill order (the others add +0.0, which changes no sum of non-negative
+// terms), so the cosine is bitwise the same as exact_skill()'s.
+// One Rescorer per thread.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "engine/round/round_result.h"
+#include "engine/scoring/indexed_round.h"
+#include "engine/shortlist/candidate_list.h"
+
+namespace vetmatch {
+
+struct Rescored {
+  std::int32_t slot;  ///< the other side's slot
+  PairScore score;
+};
+
+class Rescorer {
+ public:
+  explicit Rescorer(const IndexedRound& ir);
+
+  /// Veteran v's k best postings among `candidates` (posting slots).
+  std::vector<Rescored> top_postings(
+      std::int32_t v, std::span<const CandidateList::Item> candidates, int k);
+  /// Posting p's k best veterans among `candidates` (veteran slots).
+  std::vector<Rescored> top_veterans(
+      std::int32_t p, std::span<const CandidateList::Item> candidates, int k);
+
+ private:
+  void scatter(const SparseRows& rows, std::int32_t r);
+  void clear(const SparseRows& rows, std::int32_t r);
+  double dot_with(const SparseRows& rows, std::int32_t r) const;
+
+  const IndexedRound& ir_;
+  std::vector<double> dense_;  ///< by skill index; zero between uses
+};
+
+}  // namespace vetmatch

@@ -1,17 +1,16 @@
-// Issue 4's exactness requirement for build_shortlists(): on 140 seeded
-// random rounds in eight families of hard cases (ties and duplicate vectors,
+// Issue 4's exactness requirement for build_shortlists(): on 224 seeded
+// random rounds in nine families of hard cases (ties and duplicate vectors,
 // zero vectors, commute limits that cut most pairs, k larger than the
 // eligible set, sizes with ragged kernel tiles and realistic skill
 // dimensionality, near-duplicate scores, wide and antimeridian geography,
-// high latitudes) and on the named edge cases, both directions' shortlists
-// equal the double-precision brute-force reference
-// (tests/reference/brute_force.h): same ids in the same order, every score
-// field within 1e-9. Each round is run eight times, with 1 and 2 threads,
-// with geo pruning on and off, and with the build's micro-kernel (AVX-512
-// where built) and the portable one; the eight results must be
-// byte-identical.
-// A last test checks that each family really contains the hard case it is
-// named for.
+// high latitudes, commute limits exactly at the distance of single pairs)
+// and on the named edge cases, both directions' shortlists equal the
+// double-precision brute-force reference (tests/reference/brute_force.h):
+// same ids in the same order, every score field within 1e-9. Each round is
+// run eight times, with 1 and 2 threads, with geo pruning on and off, and
+// with the build's micro-kernel (AVX-512 where built) and the portable one;
+// the eight results must be byte-identical. A last test checks that each
+// family really contains the hard case it is named for.
 #include <gtest/gtest.h>
 #include <oneapi/tbb/global_control.h>
 
@@ -336,12 +335,46 @@ void add_tile_sizes(std::vector<Instance>& out) {
 // and (from i = 16) copies whose weights are each scaled by up to 1 - 1e-7
 // .. 1 - 1e-5, so skill cosines differ by about as much as float rounding
 // and the float estimates order such pairs either way: only a large enough
-// candidate margin keeps the right ones.
+// candidate margin keeps the right ones; from i = 28 with dense 250-skill
+// vectors and skill-only weights, where float dot products stray furthest
+// (these catch a margin without the (d + 8) * 2^-22 cosine bound); from
+// i = 48 with copies moved by 1e-6 to 1e-4 degrees (10 cm to 10 m) at a
+// distance scale of 1 to 3 km, where location components differ by about
+// as much as an estimated distance errs.
 void add_near_duplicates(std::vector<Instance>& out) {
-  for (int i = 0; i < 28; ++i) {
+  for (int i = 0; i < 60; ++i) {
     Instance in = start("near_duplicates", 6000u + i);
     Pick pick(in.seed);
     Options& o = in.options;
+    if (i >= 48) {
+      o.veterans = pick.one_of({60, 120, 200});
+      o.postings = pick.one_of({40, 70, 100});
+      o.p_near_duplicate = 0.9;
+      o.near_duplicate_degrees = pick.one_of({1e-6, 1e-5, 1e-4});
+      few_rules(o);
+      o.box_degrees = pick.one_of({0.01, 0.05});
+      o.distance_scale_km = pick.one_of({1.0, 3.0});
+      o.weights = pick.one_of({kDefaultWeights, kLocationOnly});
+      o.veteran_k = pick.one_of({1, 2, 5});
+      o.posting_k = pick.one_of({1, 2, 5});
+      out.push_back(in);
+      continue;
+    }
+    if (i >= 28) {
+      o.veterans = 200;
+      o.postings = 100;
+      o.p_near_duplicate = 0.9;
+      o.near_duplicate_weight_scale = pick.one_of({1e-6, 1e-5, 1e-4});
+      few_rules(o);
+      o.weight_set.clear();
+      o.skill_vocabulary = 250;
+      o.skill_density = pick.one_of({0.3, 0.9});
+      o.weights = kSkillOnly;
+      o.veteran_k = pick.one_of({1, 2, 5});
+      o.posting_k = pick.one_of({1, 2, 5});
+      out.push_back(in);
+      continue;
+    }
     if (i >= 16) {
       o.veterans = pick.one_of({60, 120, 200});
       o.postings = pick.one_of({40, 70, 100});
@@ -428,6 +461,33 @@ void add_high_latitude(std::vector<Instance>& out) {
   }
 }
 
+// (i) Commute limits exactly at a pair's distance (or the double below it)
+// in rounds of one or two records a side, in a box of 0.01 to 0.5 degrees
+// anywhere between latitudes -80 and 80: tiles are single points, so geo
+// pruning's lower bound on the distance is as tight as it gets and must still
+// allow for the rounding of the float unit vectors (these catch a bound without
+// that slack).
+void add_boundary_pairs(std::vector<Instance>& out) {
+  for (int i = 0; i < 40; ++i) {
+    Instance in = start("boundary_pairs", 9000u + i);
+    Pick pick(in.seed);
+    Options& o = in.options;
+    o.veterans = pick.one_of({1, 1, 2});
+    o.postings = pick.one_of({1, 1, 2});
+    few_rules(o);
+    o.p_shared_location = 0.0;
+    o.p_duplicate_veteran = 0.0;
+    o.p_duplicate_posting = 0.0;
+    o.declines_per_veteran = 0.0;
+    o.taken_fraction = 0.0;
+    o.p_commute_on_boundary = 1.0;
+    o.box_degrees = pick.one_of({0.01, 0.1, 0.5});
+    o.box_lat = pick.uniform(-80, 80);
+    o.box_lon = pick.uniform(-180, 179);
+    out.push_back(in);
+  }
+}
+
 const std::vector<Instance>& all_instances() {
   static const std::vector<Instance> instances = [] {
     std::vector<Instance> out;
@@ -439,6 +499,7 @@ const std::vector<Instance>& all_instances() {
     add_near_duplicates(out);
     add_wide_geography(out);
     add_high_latitude(out);
+    add_boundary_pairs(out);
     return out;
   }();
   return instances;
@@ -677,6 +738,10 @@ TEST(ExactnessFamilies, HoldTheirHardCases) {
     EXPECT_GT(c.across_antimeridian, 500) << "wide_geography";
     EXPECT_GT(c.beyond_commute, c.past_static_rules / 2) << "wide_geography";
     EXPECT_GT(c.on_boundary, 20) << "wide_geography";
+  }
+  {
+    const FamilyCounts c = count("boundary_pairs");
+    EXPECT_GT(c.on_boundary, 10) << "boundary_pairs";
   }
   {
     const FamilyCounts c = count("high_latitude");

@@ -52,8 +52,8 @@ ScanPlan::ScanPlan(const IndexedRound& ir_in, int veteran_k_in,
   tolerance = static_cast<float>(
       estimate_tolerance(w_skill, w_location, depth, ir.distance_scale_km));
   margin = 2.0f * tolerance + 1e-7f;
-  certificates_exact = rule_words::certificates_exact(ir);
-  preference_exact = rule_words::preferences_exact(ir);
+  const RuleWords words(ir);
+  preference_exact = words.preferences_exact();
 
   veteran_has_declines.assign(ir.n_veterans, 0);
   for (std::uint64_t key : ir.declined) veteran_has_declines[key >> 32] = 1;
@@ -66,7 +66,14 @@ ScanPlan::ScanPlan(const IndexedRound& ir_in, int veteran_k_in,
   const std::size_t lanes = std::size_t(panel_count) * kPanelLanes;
   posting_order.resize(lanes, -1);
   packed_postings.assign(lanes * depth, 0.0f);
-  requirement.assign(lanes, rule_words::kNeverMet);
+  requirement.assign(lanes, RuleWords::kNeverMet);
+  check_certificates.assign(lanes, 0);
+  veteran_capability.resize(ir.n_veterans);
+  veteran_preference.resize(ir.n_veterans);
+  for (std::int32_t v = 0; v < ir.n_veterans; ++v) {
+    veteran_capability[v] = words.capability(v);
+    veteran_preference[v] = words.veteran_preference(v);
+  }
   posting_preference.assign(lanes, 0);
   panel_sphere.resize(panel_count);
   panel_xyz.assign(lanes * 3, 0.0f);
@@ -82,8 +89,9 @@ ScanPlan::ScanPlan(const IndexedRound& ir_in, int veteran_k_in,
       for (int c = 0; c < 3; ++c) {
         xyz[c * kPanelLanes + lane] = ir.posting_xyz[3 * std::size_t(p) + c];
       }
-      requirement[position] = rule_words::requirement(ir, p);
-      posting_preference[position] = rule_words::posting_preference(ir, p);
+      requirement[position] = words.requirement(p);
+      posting_preference[position] = words.posting_preference(p);
+      check_certificates[position] = !words.certificates_exact(p);
     }
     const std::int32_t first = panel * kPanelLanes;
     const std::int32_t last = std::min(ir.n_postings, first + kPanelLanes);
@@ -135,8 +143,8 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
     const std::int32_t v = slots[i];
     lists[i].reset(plan.veteran_k, plan.margin);
     state.veteran_threshold[i] = lists[i].threshold();
-    state.veteran_not_capability[i] = ~rule_words::capability(ir, v);
-    state.veteran_preference[i] = rule_words::veteran_preference(ir, v);
+    state.veteran_not_capability[i] = ~plan.veteran_capability[v];
+    state.veteran_preference[i] = plan.veteran_preference[v];
     for (int c = 0; c < 3; ++c) {
       state.veteran_xyz[3 * i + c] = ir.veteran_xyz[3 * std::size_t(v) + c];
     }
@@ -216,7 +224,7 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
         const std::size_t position = lane0 + hit.lane;
         const std::int32_t v = slots[row];
         const std::int32_t p = plan.posting_order[position];
-        if (!plan.certificates_exact &&
+        if (plan.check_certificates[position] &&
             !std::includes(ir.veteran_certs.begin(v), ir.veteran_certs.end(v),
                            ir.posting_certs.begin(p),
                            ir.posting_certs.end(p))) {

@@ -47,8 +47,9 @@ struct ScanPlan {
   float tolerance;  ///< |estimate - exact score| bound
   float margin;     ///< CandidateList margin: 2 * tolerance plus rounding
 
-  bool certificates_exact;
   bool preference_exact;
+  std::vector<std::uint32_t> veteran_capability;   ///< by slot (RuleWords)
+  std::vector<std::uint32_t> veteran_preference;   ///< by slot
   std::vector<std::uint8_t> veteran_has_declines;  ///< by slot
 
   std::vector<std::int32_t> veteran_order;  ///< position -> slot
@@ -60,6 +61,8 @@ struct ScanPlan {
   std::vector<float> packed_postings;      ///< per panel: depth * kPanelLanes
   std::vector<std::uint32_t> requirement;  ///< by position
   std::vector<std::uint32_t> posting_preference;  ///< by position
+  /// By position: the rule words do not decide its certificates exactly.
+  std::vector<std::uint8_t> check_certificates;
   std::vector<BoundingSphere> panel_sphere;
   std::vector<float> panel_xyz;  ///< per panel: x[32], y[32], z[32]
 };

@@ -5,95 +5,130 @@
 // (requirement & ~capability) == 0 whenever the pair passes rules 1-3
 // (kind wanted, spouse admitted, education), rule 4 (certificates) and the
 // "opening left" rule; and it is nonzero whenever rules 1-3 or the opening
-// rule fail. Certificates are hashed onto kCertificateBits bits, so the
-// word is exact for them only while the round has at most that many
-// distinct certificates (certificates_exact()); otherwise a zero word is a
-// necessary condition and the caller checks certificates exactly.
+// rule fail. Certificates get bits only if some posting requires them:
+// the first kCertificateBits such certificates (by id) one bit each, any
+// further ones share bits. The word is exact for a posting's certificates
+// when all of them have a bit of their own (certificates_exact(p));
+// otherwise a zero word is only a necessary condition and the caller
+// checks certificates exactly.
 //
-// Preference words: preference_bound(v, p) = (veteran & posting) != 0 is
-// 1 whenever exact_preference() is 1 (and exact when the round has at most
-// kIndustryBits distinct industries).
+// Preference words: (veteran & posting) != 0 whenever exact_preference()
+// is 1, and exactly then while the round has at most kIndustryBits
+// distinct industries (preferences_exact()).
 #pragma once
 
 #include <algorithm>
+#include <climits>
 #include <cstdint>
+#include <vector>
 
 #include "engine/scoring/indexed_round.h"
 
-namespace vetmatch::rule_words {
+namespace vetmatch {
 
-inline constexpr int kKindBits = 3;      // bits 0-2: one per PostingKind
-inline constexpr int kSpouseBit = 3;     // posting excludes spouses
-inline constexpr int kClosedBit = 4;     // posting has no opening left
-inline constexpr int kEducationBit = 5;  // bits 5-12: thermometer of levels
-inline constexpr int kEducationLevels = 8;
-inline constexpr int kCertificateBit = 13;  // bits 13-31
-inline constexpr int kCertificateBits = 19;
-inline constexpr int kIndustryBits = 31;  // bit 31: "names no industry"
+class RuleWords {
+ public:
+  static constexpr int kKindBits = 3;      // bits 0-2: one per PostingKind
+  static constexpr int kSpouseBit = 3;     // posting excludes spouses
+  static constexpr int kClosedBit = 4;     // posting has no opening left
+  static constexpr int kEducationBit = 5;  // bits 5-12: levels, thermometer
+  static constexpr int kEducationLevels = 8;
+  static constexpr int kCertificateBit = 13;  // bits 13-31
+  static constexpr int kCertificateBits = 19;
+  static constexpr int kIndustryBits = 31;  // bit 31: "names no industry"
+  /// A requirement word no capability meets (for padding lanes).
+  static constexpr std::uint32_t kNeverMet = 1u << kClosedBit;
 
-inline std::uint32_t education_bits(std::uint8_t level) {
-  const int n = std::min<int>(level, kEducationLevels);
-  return ((std::uint32_t{1} << n) - 1) << kEducationBit;
-}
-
-inline std::uint32_t certificate_bits(const IdSets& sets, std::size_t r) {
-  std::uint32_t bits = 0;
-  for (const std::int32_t* c = sets.begin(r); c != sets.end(r); ++c) {
-    bits |= std::uint32_t{1} << (kCertificateBit + *c % kCertificateBits);
+  explicit RuleWords(const IndexedRound& ir) : ir_(ir) {
+    std::vector<std::uint8_t> required;
+    for (std::int32_t c : ir.posting_certs.ids) {
+      if (c >= static_cast<std::int32_t>(required.size())) {
+        required.resize(c + 1, 0);
+      }
+      required[c] = 1;
+    }
+    certificate_bit_.assign(required.size(), -1);
+    int next = 0;
+    for (std::size_t c = 0; c < required.size(); ++c) {
+      if (!required[c]) continue;
+      if (next >= kCertificateBits && shared_from_ == INT32_MAX) {
+        shared_from_ = static_cast<std::int32_t>(c);
+      }
+      certificate_bit_[c] = static_cast<std::int8_t>(next % kCertificateBits);
+      ++next;
+    }
+    std::int32_t top = -1;
+    for (std::int32_t i : ir.posting_industry) top = std::max(top, i);
+    for (std::int32_t i : ir.veteran_industries.ids) top = std::max(top, i);
+    preferences_exact_ = top < kIndustryBits;
   }
-  return bits;
-}
 
-inline std::uint32_t requirement(const IndexedRound& ir, std::int32_t p) {
-  std::uint32_t w = ir.posting_kind_bit[p];
-  if (!ir.posting_admits_spouses[p]) w |= 1u << kSpouseBit;
-  if (ir.posting_open[p] <= 0) w |= 1u << kClosedBit;
-  w |= education_bits(ir.posting_min_education[p]);
-  w |= certificate_bits(ir.posting_certs, p);
-  return w;
-}
-
-inline std::uint32_t capability(const IndexedRound& ir, std::int32_t v) {
-  std::uint32_t w = ir.veteran_wants[v];
-  if (!ir.veteran_is_spouse[v]) w |= 1u << kSpouseBit;
-  w |= education_bits(ir.veteran_education[v]);
-  w |= certificate_bits(ir.veteran_certs, v);
-  return w;
-}
-
-/// A requirement word no capability meets (for padding lanes).
-inline constexpr std::uint32_t kNeverMet = 1u << kClosedBit;
-
-inline bool certificates_exact(const IndexedRound& ir) {
-  std::int32_t top = -1;
-  for (std::int32_t c : ir.posting_certs.ids) top = std::max(top, c);
-  for (std::int32_t c : ir.veteran_certs.ids) top = std::max(top, c);
-  return top < kCertificateBits;
-}
-
-inline bool preferences_exact(const IndexedRound& ir) {
-  std::int32_t top = -1;
-  for (std::int32_t i : ir.posting_industry) top = std::max(top, i);
-  for (std::int32_t i : ir.veteran_industries.ids) top = std::max(top, i);
-  return top < kIndustryBits;
-}
-
-inline std::uint32_t veteran_preference(const IndexedRound& ir,
-                                        std::int32_t v) {
-  if (ir.veteran_industries.empty(v)) return ~std::uint32_t{0};
-  std::uint32_t bits = 0;
-  for (const std::int32_t* i = ir.veteran_industries.begin(v);
-       i != ir.veteran_industries.end(v); ++i) {
-    bits |= std::uint32_t{1} << (*i % kIndustryBits);
+  std::uint32_t requirement(std::int32_t p) const {
+    std::uint32_t w = ir_.posting_kind_bit[p];
+    if (!ir_.posting_admits_spouses[p]) w |= 1u << kSpouseBit;
+    if (ir_.posting_open[p] <= 0) w |= 1u << kClosedBit;
+    w |= education_bits(ir_.posting_min_education[p]);
+    w |= certificate_bits(ir_.posting_certs, p);
+    return w;
   }
-  return bits;
-}
 
-inline std::uint32_t posting_preference(const IndexedRound& ir,
-                                        std::int32_t p) {
-  const std::int32_t industry = ir.posting_industry[p];
-  return industry < 0 ? std::uint32_t{1} << kIndustryBits
-                      : std::uint32_t{1} << (industry % kIndustryBits);
-}
+  std::uint32_t capability(std::int32_t v) const {
+    std::uint32_t w = ir_.veteran_wants[v];
+    if (!ir_.veteran_is_spouse[v]) w |= 1u << kSpouseBit;
+    w |= education_bits(ir_.veteran_education[v]);
+    w |= certificate_bits(ir_.veteran_certs, v);
+    return w;
+  }
 
-}  // namespace vetmatch::rule_words
+  /// True when the words decide posting p's certificate rule exactly.
+  bool certificates_exact(std::int32_t p) const {
+    for (const std::int32_t* c = ir_.posting_certs.begin(p);
+         c != ir_.posting_certs.end(p); ++c) {
+      if (*c >= shared_from_) return false;
+    }
+    return true;
+  }
+
+  bool preferences_exact() const { return preferences_exact_; }
+
+  std::uint32_t veteran_preference(std::int32_t v) const {
+    if (ir_.veteran_industries.empty(v)) return ~std::uint32_t{0};
+    std::uint32_t bits = 0;
+    for (const std::int32_t* i = ir_.veteran_industries.begin(v);
+         i != ir_.veteran_industries.end(v); ++i) {
+      bits |= std::uint32_t{1} << (*i % kIndustryBits);
+    }
+    return bits;
+  }
+
+  std::uint32_t posting_preference(std::int32_t p) const {
+    const std::int32_t industry = ir_.posting_industry[p];
+    return industry < 0 ? std::uint32_t{1} << kIndustryBits
+                        : std::uint32_t{1} << (industry % kIndustryBits);
+  }
+
+ private:
+  static std::uint32_t education_bits(std::uint8_t level) {
+    const int n = std::min<int>(level, kEducationLevels);
+    return ((std::uint32_t{1} << n) - 1) << kEducationBit;
+  }
+
+  std::uint32_t certificate_bits(const IdSets& sets, std::size_t r) const {
+    std::uint32_t bits = 0;
+    for (const std::int32_t* c = sets.begin(r); c != sets.end(r); ++c) {
+      if (*c < static_cast<std::int32_t>(certificate_bit_.size()) &&
+          certificate_bit_[*c] >= 0) {
+        bits |= std::uint32_t{1} << (kCertificateBit + certificate_bit_[*c]);
+      }
+    }
+    return bits;
+  }
+
+  const IndexedRound& ir_;
+  std::vector<std::int8_t> certificate_bit_;  ///< by certificate id; -1 none
+  /// Required certificates from this id on share bits.
+  std::int32_t shared_from_ = INT32_MAX;
+  bool preferences_exact_ = true;
+};
+
+}  // namespace vetmatch

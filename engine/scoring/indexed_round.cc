@@ -223,6 +223,8 @@ IndexedRound index_round(const Round& round) {
       dense_rows(ir.veteran_skills, ir.n_veterans, column_of_skill, n_columns);
   ir.posting_matrix =
       dense_rows(ir.posting_skills, ir.n_postings, column_of_skill, n_columns);
+  ir.column_of_skill = std::move(column_of_skill);
+  ir.skill_columns = n_columns;
 
   for (const PairRef& d : round.declined) {
     const std::int32_t v = ir.veteran_slot[veteran_by_id.at(d.veteran)];

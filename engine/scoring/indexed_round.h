@@ -63,8 +63,15 @@ struct IndexedRound {
   // Skills.
   SparseRows veteran_skills;
   SparseRows posting_skills;
-  FloatMatrix veteran_matrix;
+  FloatMatrix veteran_matrix;  ///< may be left empty (0 x 0): see below
   FloatMatrix posting_matrix;
+  /// Skill index -> column of the dense matrices, -1 for a skill only one
+  /// side has; skill_columns columns in all. A dense row is
+  /// float(weight / norm) at each column of the sparse row, so it can be
+  /// rebuilt from the sparse rows bitwise (the shortlist kernel does so and
+  /// never reads veteran_matrix).
+  std::vector<std::int32_t> column_of_skill;
+  std::int32_t skill_columns = 0;
 
   // Geography: exact form (radians, cosine of latitude, longitude in
   // degrees, as geo.h computes them) and float unit vectors.

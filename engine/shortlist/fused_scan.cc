@@ -41,7 +41,7 @@ ScanPlan::ScanPlan(const IndexedRound& ir_in, int veteran_k_in,
       posting_k(posting_k_in),
       geo_pruning(geo_pruning_in),
       portable_kernel(portable_kernel_in),
-      depth(static_cast<int>(ir_in.veteran_matrix.cols())) {
+      depth(ir_in.skill_columns) {
   const double sum = ir.weights.sum();
   w_skill = ir.weights.skill / sum;
   w_location = ir.weights.location / sum;
@@ -152,9 +152,17 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
     float* out =
         &state
              .packed_veterans[std::size_t(i / kGroupRows) * kGroupRows * depth];
-    const float* row = ir.veteran_matrix.row(v).data();
-    for (int k = 0; k < depth; ++k)
-      out[k * kGroupRows + i % kGroupRows] = row[k];
+    // The row as index_round()'s dense_rows() writes it, from the sparse
+    // row (so veteran_matrix is never needed here).
+    const SparseRows& rows = ir.veteran_skills;
+    if (rows.norms[v] == 0.0) continue;
+    for (std::size_t e = rows.offsets[v]; e < rows.offsets[v + 1]; ++e) {
+      const std::int32_t column = ir.column_of_skill[rows.entries[e].skill];
+      if (column >= 0) {
+        out[column * kGroupRows + i % kGroupRows] =
+            static_cast<float>(rows.entries[e].weight / rows.norms[v]);
+      }
+    }
   }
 
   const BoundingSphere block_sphere = bounding_sphere(ir.veteran_xyz, slots);

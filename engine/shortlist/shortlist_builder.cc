@@ -122,12 +122,11 @@ Shortlists build_shortlists(const IndexedRound& ir,
   }
   states.clear();
 
-  const Round& round = *ir.round;
   Shortlists out;
-  lay_out(veteran_lists, ir.veteran_of, ir.posting_of, round.veterans.size(),
+  lay_out(veteran_lists, ir.veteran_of, ir.posting_of, ir.veteran_slot.size(),
           out.veteran_offsets, out.veteran_entries);
   veteran_lists = {};
-  lay_out(posting_lists, ir.posting_of, ir.veteran_of, round.postings.size(),
+  lay_out(posting_lists, ir.posting_of, ir.veteran_of, ir.posting_slot.size(),
           out.posting_offsets, out.posting_entries);
   if (progress) progress("shortlists", 1.0);
   return out;

@@ -7,6 +7,7 @@
 // postings (the city preset's 10,000), thresholds set so that no pair
 // passes (the common case once lists have filled). GFLOP/s is
 // 2 * 12 * 32 * d per tile over the tiles actually run.
+// BM_MicroKernelBf16/<d>: the same with bfloat16 products.
 // BM_MicroKernelHits/<d>: the same with every pair passing, the worst
 // case of the epilogue. BM_CandidateList/<k>: offers of random estimates
 // to one list of k, as the scan makes them; items/s is offers per second.
@@ -36,20 +37,25 @@ struct KernelData {
         posting_preference(kPanelLanes, 1),
         veteran_xyz(3 * kGroupRows, 0.5f),
         veteran_commute_km(kGroupRows, std::numeric_limits<float>::infinity()),
-        posting_xyz(3 * kPanelLanes, 0.5f) {
+        posting_xyz(3 * kPanelLanes, 0.5f),
+        veterans_bf16(std::size_t(depth + 1) / 2 * kGroupRows),
+        postings_bf16(std::size_t(depth + 1) / 2 * kPanelLanes * kPanels) {
     std::mt19937 rng(1);
     std::uniform_real_distribution<float> u(0.0f, 0.1f);
     for (float& x : veterans) x = u(rng);
     for (float& x : postings) x = u(rng);
+    for (std::uint32_t& w : veterans_bf16) w = to_bf16(u(rng)) * 0x10001u;
+    for (std::uint32_t& w : postings_bf16) w = to_bf16(u(rng)) * 0x10001u;
   }
   std::vector<float> veterans, postings, veteran_threshold;
   std::vector<std::uint32_t> not_capability, veteran_preference;
   std::vector<float> posting_threshold;
   std::vector<std::uint32_t> requirement, posting_preference;
   std::vector<float> veteran_xyz, veteran_commute_km, posting_xyz;
+  std::vector<std::uint32_t> veterans_bf16, postings_bf16;
 };
 
-void run_kernel(benchmark::State& state, float threshold) {
+void run_kernel(benchmark::State& state, float threshold, bool bf16 = false) {
   const int depth = static_cast<int>(state.range(0));
   KernelData data(depth, threshold);
   TileInput in;
@@ -64,6 +70,7 @@ void run_kernel(benchmark::State& state, float threshold) {
   in.veteran_commute_km = data.veteran_commute_km.data();
   in.posting_xyz = data.posting_xyz.data();
   in.veterans = data.veterans.data();
+  in.veterans_bf16 = data.veterans_bf16.data();
   in.veteran_threshold = data.veteran_threshold.data();
   in.veteran_not_capability = data.not_capability.data();
   in.veteran_preference = data.veteran_preference.data();
@@ -76,7 +83,10 @@ void run_kernel(benchmark::State& state, float threshold) {
     for (int panel = 0; panel < kPanels; ++panel) {
       in.postings =
           data.postings.data() + std::size_t(panel) * depth * kPanelLanes;
-      found += run_micro_kernel(in, hits.data());
+      in.postings_bf16 = data.postings_bf16.data() +
+                         std::size_t(panel) * (depth + 1) / 2 * kPanelLanes;
+      found += bf16 ? run_micro_kernel_bf16(in, hits.data())
+                    : run_micro_kernel(in, hits.data());
     }
     benchmark::DoNotOptimize(found);
   }
@@ -84,12 +94,20 @@ void run_kernel(benchmark::State& state, float threshold) {
   state.counters["GFLOP/s"] = benchmark::Counter(
       1e-9 * flops * state.iterations(), benchmark::Counter::kIsRate);
   state.counters["avx512"] = micro_kernel_is_avx512() ? 1 : 0;
+  state.counters["bf16"] = bf16 && micro_kernel_has_bf16() ? 1 : 0;
 }
 
 void BM_MicroKernel(benchmark::State& state) {
   run_kernel(state, std::numeric_limits<float>::infinity());
 }
 BENCHMARK(BM_MicroKernel)->Arg(64)->Arg(128)->Arg(238);
+
+// The bfloat16 first pass (micro_kernel.h); where the CPU lacks AVX-512
+// BF16 this is the portable emulation and the bf16 counter is 0.
+void BM_MicroKernelBf16(benchmark::State& state) {
+  run_kernel(state, std::numeric_limits<float>::infinity(), true);
+}
+BENCHMARK(BM_MicroKernelBf16)->Arg(238);
 
 void BM_MicroKernelHits(benchmark::State& state) {
   run_kernel(state, -std::numeric_limits<float>::infinity());

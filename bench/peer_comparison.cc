@@ -14,9 +14,11 @@
 //   FAISS tuned    the same with the fastest set-up found by the tuning
 //                  trials (OpenMP wait policy and thread counts, OpenBLAS's
 //                  pthreads or OpenMP build, FAISS's BLAS block sizes,
-//                  over-fetch factor), each trial on a slice of the veterans.
+//                  over-fetch factor), each trial on a slice of the veterans
+//                  (1/16, at least 4,096) against all postings.
 //   sgemm ceiling  OpenBLAS cblas_sgemm of the same N x d times d x M,
-//                  blockwise (bench/peer_sgemm.h), the faster OpenBLAS build.
+//                  blockwise (bench/peer_sgemm.h), the faster OpenBLAS build
+//                  in the trials, best of 3 sweeps.
 //
 // Table: seconds, GFLOP/s (2 N M d per run; FAISS computes every product
 // once per direction, so 4 N M d), the fraction of the sgemm ceiling's
@@ -30,7 +32,14 @@
 // fresh process, and a fresh process per row makes peak RSS a per-row
 // figure (the child's VmHWM, which counts only its own address space; the
 // parent never holds the data and stays at a few MiB). No two measured
-// processes run at once, so no two thread pools ever compete.
+// processes run at once, so no two thread pools ever compete. Each child
+// runs under an address-space limit (80% of MemAvailable at the start, or
+// --mem-limit-gib), so a round that does not fit fails with bad_alloc and
+// a row that says so instead of waking the OOM killer; a child's own output
+// goes to a log in the work folder (its tail is printed when it fails).
+// The vetmatch and naive children get OMP_NUM_THREADS = OPENBLAS_NUM_THREADS
+// = 1 (they use oneTBB only, and OpenBLAS's pthreads build would otherwise
+// start idle threads when it is loaded).
 //
 // Data. A "prepare" child generates the round (seed 1), resolves its skill
 // codes as the reader does, applies the case's commute limit, runs
@@ -176,6 +185,7 @@ struct Options {
   int query_bs = 0, database_bs = 0, overfetch = 2;
   bool verify = false;
   std::int64_t block_rows = 4096;
+  int repeats = 1;
 };
 
 const char* kUsage =
@@ -258,6 +268,8 @@ Options parse(int argc, char** argv) {
       o.verify = true;
     } else if (a == "--block-rows") {
       o.block_rows = integer();
+    } else if (a == "--repeats") {
+      o.repeats = static_cast<int>(integer());
     } else if (a == "-h" || a == "--help") {
       std::cout << kUsage;
       std::exit(0);
@@ -472,7 +484,7 @@ void child_sgemm(const Options& o, Report& report) {
   const PeerData data = load(o.data_path, o.slice);
   report.put("n", data.n);
   report.put("stage", "sgemm");
-  const SgemmOutcome r = run_sgemm(data, o.block_rows);
+  const SgemmOutcome r = run_sgemm(data, o.block_rows, o.repeats);
   report.put("seconds", r.seconds);
   report.put("blas", openblas_description());
   report.put("blas_config", r.config);
@@ -1214,12 +1226,15 @@ int run_parent(const Options& o) {
       row.skipped = "skipped: OpenBLAS not installed";
       rows.push_back(row);
     } else {
+      std::vector<std::string> a = sgemm_args(0);
+      a.insert(a.end(), {"--repeats", "3"});
       const ChildRun r =
-          spawner.run("sgemm " + best_sgemm.name, sgemm_args(0), best_sgemm.env,
+          spawner.run("sgemm " + best_sgemm.name, a, best_sgemm.env,
                       best_sgemm.openmp ? kOpenblasOpenmpDir : "");
       row = peer_row(row, r, 1.0,
                      "cblas_sgemm in " + std::to_string(sgemm_rows) +
-                         "-veteran blocks x all postings, " + r.text("blas") +
+                         "-veteran blocks x all postings, best of 3, " +
+                         r.text("blas") +
                          (best_sgemm.openmp ? " (LD_LIBRARY_PATH)" : ""));
       if (std::isfinite(row.seconds)) {
         ceiling_gflops = row.flops / row.seconds * 1e-9;

@@ -4,8 +4,9 @@
 // OpenBLAS cblas_sgemm of the veterans (N x d) times the postings
 // transposed (d x M), blockwise: `block_rows` veterans at a time against
 // all postings into one reused block_rows x M buffer, so memory stays
-// bounded; nothing is done with the products. One untimed warm-up call
-// starts OpenBLAS's threads first.
+// bounded; nothing is done with the products. An untimed warm-up touches
+// the buffer and starts OpenBLAS's threads; the whole sweep then runs
+// `repeats` times and the fastest counts (it is a ceiling).
 #pragma once
 
 #include <cstdint>
@@ -23,7 +24,8 @@ struct SgemmOutcome {
   int parallel = 0;  ///< openblas_get_parallel(): 0 none, 1 pthreads, 2 OpenMP
 };
 
-SgemmOutcome run_sgemm(const PeerData& data, std::int64_t block_rows);
+SgemmOutcome run_sgemm(const PeerData& data, std::int64_t block_rows,
+                       int repeats);
 
 /// OpenBLAS as loaded in this process: "corename, pthreads|OpenMP, N threads".
 std::string openblas_description();

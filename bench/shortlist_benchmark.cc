@@ -59,7 +59,8 @@ void set_counters(benchmark::State& state, const IndexedRound& ir,
       benchmark::Counter::kIsRate);
 }
 
-void run_shortlists(benchmark::State& state, const Round& round, int k = 0) {
+void run_shortlists(benchmark::State& state, const Round& round, int k = 0,
+                    bool bf16 = false) {
   const IndexedRound ir = index_round(round);
   std::size_t entries = 0;
   ShortlistWork work;
@@ -67,6 +68,7 @@ void run_shortlists(benchmark::State& state, const Round& round, int k = 0) {
   options.veteran_k = k > 0 ? k : round.config.veteran_shortlist_k;
   options.posting_k = k > 0 ? k : round.config.posting_shortlist_k;
   options.work = &work;
+  options.bf16_first_pass = bf16;
   for (auto _ : state) {
     const Shortlists s = build_shortlists(ir, options);
     entries = s.veteran_entries.size() + s.posting_entries.size();
@@ -88,6 +90,11 @@ void BM_Shortlists(benchmark::State& state, Preset preset) {
 // k = 50 both ways, as the peer comparison (bench/peer_comparison) runs.
 void BM_ShortlistsK50(benchmark::State& state, Preset preset) {
   run_shortlists(state, preset_round(preset), 50);
+}
+
+// The same with the bfloat16 first pass (exact all the same).
+void BM_ShortlistsK50Bf16(benchmark::State& state, Preset preset) {
+  run_shortlists(state, preset_round(preset), 50, true);
 }
 
 void BM_Shortlists50km(benchmark::State& state, Preset preset) {
@@ -142,6 +149,11 @@ BENCHMARK_CAPTURE(BM_Shortlists, city, Preset::kCity)
     ->UseRealTime()
     ->Iterations(1);
 BENCHMARK_CAPTURE(BM_ShortlistsK50, city, Preset::kCity)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_ShortlistsK50Bf16, city, Preset::kCity)
     ->Unit(benchmark::kMillisecond)
     ->MeasureProcessCPUTime()
     ->UseRealTime()

@@ -7,9 +7,10 @@
 // and on the named edge cases, both directions' shortlists equal the
 // double-precision brute-force reference (tests/reference/brute_force.h):
 // same ids in the same order, every score field within 1e-9. Each round is
-// run eight times, with 1 and 2 threads, with geo pruning on and off, and
-// with the build's micro-kernel (AVX-512 where built) and the portable one;
-// the eight results must be byte-identical. A last test checks that each
+// run eleven times: with 1 and 2 threads, with geo pruning on and off, with
+// the build's micro-kernel (AVX-512 where built) and the portable one, and
+// with the bfloat16 first pass (both kernels); the eleven results must be
+// byte-identical. A last test checks that each
 // family really contains the hard case it is named for.
 #include <gtest/gtest.h>
 #include <oneapi/tbb/global_control.h>
@@ -42,21 +43,26 @@ namespace {
 constexpr double kTolerance = 1e-9;
 
 // ---------------------------------------------------------------------------
-// Running the engine eight ways.
+// Running the engine eleven ways: threads x geo pruning x kernel, and the
+// bfloat16 first pass with each kernel.
 
 struct Setting {
   int threads;
   bool geo_pruning;
   bool portable_kernel;
+  bool bf16;
 };
 constexpr Setting kRuns[] = {
-    {1, false, false}, {1, true, false}, {2, false, false}, {2, true, false},
-    {1, false, true},  {1, true, true},  {2, false, true},  {2, true, true}};
+    {1, false, false, false}, {1, true, false, false}, {2, false, false, false},
+    {2, true, false, false},  {1, false, true, false}, {1, true, true, false},
+    {2, false, true, false},  {2, true, true, false},  {1, true, false, true},
+    {2, false, false, true},  {2, true, true, true}};
 
 std::string setting_name(const Setting& run) {
   return "threads " + std::to_string(run.threads) + ", geo_pruning " +
          (run.geo_pruning ? "on" : "off") +
-         (run.portable_kernel ? ", portable kernel" : ", build's kernel");
+         (run.portable_kernel ? ", portable kernel" : ", build's kernel") +
+         (run.bf16 ? ", bf16 first pass" : "");
 }
 
 Shortlists build_with(const IndexedRound& ir, const RoundConfig& config,
@@ -68,6 +74,7 @@ Shortlists build_with(const IndexedRound& ir, const RoundConfig& config,
   options.posting_k = config.posting_shortlist_k;
   options.geo_pruning = run.geo_pruning;
   options.portable_kernel = run.portable_kernel;
+  options.bf16_first_pass = run.bf16;
   return build_shortlists(ir, options);
 }
 

@@ -110,6 +110,8 @@ struct IndexedRound {
 };
 
 /// Builds the indexed form. Precondition: validate(round) is empty.
+/// (IndexedRoundBuilder, indexed_round_builder.h, builds the same from
+/// veterans fed a block at a time.)
 IndexedRound index_round(const Round& round);
 
 }  // namespace vetmatch

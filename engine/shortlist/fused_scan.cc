@@ -24,6 +24,29 @@ float round_up(double x) {
   return f;
 }
 
+int run_kernel(const ScanPlan& plan, const TileInput& in, Hit* hits) {
+  if (plan.bf16) {
+    return plan.portable_kernel ? run_micro_kernel_bf16_portable(in, hits)
+                                : run_micro_kernel_bf16(in, hits);
+  }
+  return plan.portable_kernel ? run_micro_kernel_portable(in, hits)
+                              : run_micro_kernel(in, hits);
+}
+
+// A float dot product (any summation order is within pair_eval.h's bound),
+// in 16 independent partial sums so that it vectorises.
+float float_dot(const float* a, const float* b, int n) {
+  float part[16] = {};
+  int k = 0;
+  for (; k + 16 <= n; k += 16) {
+    for (int j = 0; j < 16; ++j) part[j] += a[k + j] * b[k + j];
+  }
+  for (; k < n; ++k) part[k % 16] += a[k] * b[k];
+  float sum = 0.0f;
+  for (float x : part) sum += x;
+  return sum;
+}
+
 double largest_commute(const IndexedRound& ir,
                        std::span<const std::int32_t> slots) {
   double out = 0.0;
@@ -35,12 +58,13 @@ double largest_commute(const IndexedRound& ir,
 
 ScanPlan::ScanPlan(const IndexedRound& ir_in, int veteran_k_in,
                    int posting_k_in, bool geo_pruning_in,
-                   bool portable_kernel_in)
+                   bool portable_kernel_in, bool bf16_in)
     : ir(ir_in),
       veteran_k(veteran_k_in),
       posting_k(posting_k_in),
       geo_pruning(geo_pruning_in),
       portable_kernel(portable_kernel_in),
+      bf16(bf16_in && (portable_kernel_in || micro_kernel_has_bf16())),
       depth(ir_in.skill_columns) {
   const double sum = ir.weights.sum();
   w_skill = ir.weights.skill / sum;
@@ -66,6 +90,8 @@ ScanPlan::ScanPlan(const IndexedRound& ir_in, int veteran_k_in,
   const std::size_t lanes = std::size_t(panel_count) * kPanelLanes;
   posting_order.resize(lanes, -1);
   packed_postings.assign(lanes * depth, 0.0f);
+  const int pairs = (depth + 1) / 2;
+  if (bf16) packed_postings_bf16.assign(lanes * pairs, 0);
   requirement.assign(lanes, RuleWords::kNeverMet);
   check_certificates.assign(lanes, 0);
   veteran_capability.resize(ir.n_veterans);
@@ -85,6 +111,14 @@ ScanPlan::ScanPlan(const IndexedRound& ir_in, int veteran_k_in,
       if (p < 0) continue;
       const float* row = ir.posting_matrix.row(p).data();
       for (int k = 0; k < depth; ++k) out[k * kPanelLanes + lane] = row[k];
+      if (bf16) {
+        std::uint32_t* out16 =
+            &packed_postings_bf16[std::size_t(panel) * kPanelLanes * pairs];
+        for (int k = 0; k < depth; ++k) {
+          out16[(k / 2) * kPanelLanes + lane] |= std::uint32_t{to_bf16(row[k])}
+                                                 << (16 * (k % 2));
+        }
+      }
       float* xyz = &panel_xyz[std::size_t(panel) * 3 * kPanelLanes];
       for (int c = 0; c < 3; ++c) {
         xyz[c * kPanelLanes + lane] = ir.posting_xyz[3 * std::size_t(p) + c];
@@ -105,6 +139,9 @@ ScanThreadState::ScanThreadState(const ScanPlan& plan)
     : posting_lists(std::size_t(plan.panel_count) * kPanelLanes),
       posting_threshold(std::size_t(plan.panel_count) * kPanelLanes, kInfinity),
       packed_veterans(std::size_t(kBlockVeterans) * plan.depth),
+      packed_veterans_bf16(
+          plan.bf16 ? std::size_t(kBlockVeterans) * ((plan.depth + 1) / 2) : 0),
+      veteran_rows(plan.bf16 ? std::size_t(kBlockVeterans) * plan.depth : 0),
       veteran_threshold(kBlockVeterans),
       veteran_not_capability(kBlockVeterans),
       veteran_preference(kBlockVeterans),
@@ -132,6 +169,7 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
   // Pack the block's rows group by group; rows past the end never pass.
   lists.resize(count);
   std::fill(state.packed_veterans.begin(), state.packed_veterans.end(), 0.0f);
+  std::fill(state.veteran_rows.begin(), state.veteran_rows.end(), 0.0f);
   for (int i = 0; i < kBlockVeterans; ++i) {
     if (i >= count) {
       state.veteran_threshold[i] = kInfinity;
@@ -159,8 +197,29 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
     for (std::size_t e = rows.offsets[v]; e < rows.offsets[v + 1]; ++e) {
       const std::int32_t column = ir.column_of_skill[rows.entries[e].skill];
       if (column >= 0) {
-        out[column * kGroupRows + i % kGroupRows] =
+        const float x =
             static_cast<float>(rows.entries[e].weight / rows.norms[v]);
+        out[column * kGroupRows + i % kGroupRows] = x;
+        if (plan.bf16) state.veteran_rows[std::size_t(i) * depth + column] = x;
+      }
+    }
+  }
+  if (plan.bf16) {
+    // The same values rounded to bfloat16, two columns to a word.
+    const int pairs = (depth + 1) / 2;
+    for (int g = 0; g < kBlockGroups; ++g) {
+      const float* from =
+          &state.packed_veterans[std::size_t(g) * kGroupRows * depth];
+      std::uint32_t* to =
+          &state.packed_veterans_bf16[std::size_t(g) * kGroupRows * pairs];
+      for (int k2 = 0; k2 < pairs; ++k2) {
+        for (int r = 0; r < kGroupRows; ++r) {
+          const std::uint32_t low = to_bf16(from[(2 * k2) * kGroupRows + r]);
+          const std::uint32_t high =
+              2 * k2 + 1 < depth ? to_bf16(from[(2 * k2 + 1) * kGroupRows + r])
+                                 : 0;
+          to[k2 * kGroupRows + r] = low | (high << 16);
+        }
       }
     }
   }
@@ -181,7 +240,12 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
   in.weight_skill = static_cast<float>(plan.w_skill);
   in.weight_preference = static_cast<float>(plan.w_preference);
   in.weight_location = static_cast<float>(plan.w_location);
-  in.bound_slack = kBoundSlack;
+  // A bf16 product errs by up to bf16_skill_error(d) in the cosine: both
+  // bounds widen by that much of the skill weight.
+  const double product_error =
+      plan.bf16 ? plan.w_skill * bf16_skill_error(depth) : 0.0;
+  in.bound_slack = static_cast<float>(kBoundSlack + product_error);
+  const int pairs = (depth + 1) / 2;
   in.inverse_scale_km = static_cast<float>(1.0 / ir.distance_scale_km);
   in.preference_exact = plan.preference_exact;
   const double inv_scale = 1.0 / ir.distance_scale_km;
@@ -200,6 +264,7 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
     const BoundingSphere& panel_sphere = plan.panel_sphere[panel];
     const std::size_t lane0 = std::size_t(panel) * kPanelLanes;
     in.postings = &plan.packed_postings[lane0 * depth];
+    if (plan.bf16) in.postings_bf16 = &plan.packed_postings_bf16[lane0 * pairs];
     in.posting_threshold = &state.posting_threshold[lane0];
     in.posting_requirement = &plan.requirement[lane0];
     in.posting_preference = &plan.posting_preference[lane0];
@@ -209,16 +274,19 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
       if (plan.geo_pruning && gap_km > group_commute[g]) continue;
       const int row0 = g * kGroupRows;
       in.veterans = &state.packed_veterans[std::size_t(row0) * depth];
+      if (plan.bf16) {
+        in.veterans_bf16 =
+            &state.packed_veterans_bf16[std::size_t(row0) * pairs];
+      }
       in.veteran_threshold = &state.veteran_threshold[row0];
       in.veteran_not_capability = &state.veteran_not_capability[row0];
       in.veteran_preference = &state.veteran_preference[row0];
       in.veteran_xyz = &state.veteran_xyz[3 * std::size_t(row0)];
       in.veteran_commute_km = &state.veteran_commute_km[row0];
-      in.tile_constant = static_cast<float>(
-          plan.w_location * std::exp(-gap_km * inv_scale) + kBoundSlack);
-      const int n = plan.portable_kernel
-                        ? run_micro_kernel_portable(in, state.hits.data())
-                        : run_micro_kernel(in, state.hits.data());
+      in.tile_constant =
+          static_cast<float>(plan.w_location * std::exp(-gap_km * inv_scale) +
+                             kBoundSlack + product_error);
+      const int n = run_kernel(plan, in, state.hits.data());
 
       ++state.tiles_scored;
       state.pairs_scored +=
@@ -227,7 +295,7 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
                                  ir.n_postings - panel * kPanelLanes);
       state.kernel_hits += n;
       for (int h = 0; h < n; ++h) {
-        const Hit& hit = state.hits[h];
+        Hit& hit = state.hits[h];
         const int row = row0 + hit.row;
         const std::size_t position = lane0 + hit.lane;
         const std::int32_t v = slots[row];
@@ -239,7 +307,12 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
           continue;
         }
         if (plan.veteran_has_declines[v] && is_declined(ir, v, p)) continue;
-        float e = hit.estimate;
+        if (plan.bf16) {
+          // The bf16 product only decided that the pair is a hit.
+          hit.skill = float_dot(&state.veteran_rows[std::size_t(row) * depth],
+                                ir.posting_matrix.row(p).data(), depth);
+        }
+        float e = in.weight_skill * hit.skill + hit.rest;
         if (hit.needs_exact) {
           const double km = exact_distance_km(ir, v, p);
           if (km > ir.veteran_commute_km[v]) continue;

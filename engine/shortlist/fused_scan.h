@@ -33,13 +33,15 @@ inline constexpr int kBlockVeterans = kBlockGroups * kGroupRows;
 
 struct ScanPlan {
   ScanPlan(const IndexedRound& ir, int veteran_k, int posting_k,
-           bool geo_pruning, bool portable_kernel);
+           bool geo_pruning, bool portable_kernel, bool bf16);
 
   const IndexedRound& ir;
   int veteran_k;
   int posting_k;
   bool geo_pruning;
   bool portable_kernel;
+  /// First pass in bfloat16 (micro_kernel.h); hits rescored in float.
+  bool bf16;
   int depth;  ///< skill columns
 
   // Normalised weights (they sum to 1), as double and as float.
@@ -58,8 +60,10 @@ struct ScanPlan {
   // Postings in spatial order, in panels of kPanelLanes (last one padded).
   std::vector<std::int32_t> posting_order;  ///< position -> slot, -1 = pad
   std::int32_t panel_count = 0;
-  std::vector<float> packed_postings;      ///< per panel: depth * kPanelLanes
-  std::vector<std::uint32_t> requirement;  ///< by position
+  std::vector<float> packed_postings;  ///< per panel: depth * kPanelLanes
+  /// When bf16: per panel, (depth + 1) / 2 * kPanelLanes words.
+  std::vector<std::uint32_t> packed_postings_bf16;
+  std::vector<std::uint32_t> requirement;         ///< by position
   std::vector<std::uint32_t> posting_preference;  ///< by position
   /// By position: the rule words do not decide its certificates exactly.
   std::vector<std::uint8_t> check_certificates;
@@ -75,6 +79,8 @@ struct ScanThreadState {
   std::vector<float> posting_threshold;      ///< by position; pads +inf
   // The current block.
   std::vector<float> packed_veterans;  ///< per group: depth * kGroupRows
+  std::vector<std::uint32_t> packed_veterans_bf16;  ///< when bf16
+  std::vector<float> veteran_rows;  ///< when bf16: row-major, for hits
   std::vector<float> veteran_threshold;
   std::vector<std::uint32_t> veteran_not_capability;
   std::vector<std::uint32_t> veteran_preference;

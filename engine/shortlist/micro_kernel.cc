@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "engine/scoring/geo.h"
 
@@ -76,13 +77,11 @@ inline bool evaluate(const TileInput& in, int row, int lane, float s,
   const float near_limit = kCommuteAllowanceKm + 1e-6f * t.estimate_km;
   const float over = t.estimate_km - commute;
   if (!(over <= near_limit)) return false;
-  hit = {
-      row, lane, s,
-      in.weight_skill * s +
-          in.weight_location * std::exp(-t.estimate_km * in.inverse_scale_km) +
-          pref,
-      t.half_chord > kSeriesHalfChordLimit || std::abs(over) <= near_limit ||
-          (preferred && !in.preference_exact)};
+  hit = {row, lane, s,
+         in.weight_location * std::exp(-t.estimate_km * in.inverse_scale_km) +
+             pref,
+         t.half_chord > kSeriesHalfChordLimit || std::abs(over) <= near_limit ||
+             (preferred && !in.preference_exact)};
   return true;
 }
 
@@ -99,6 +98,45 @@ double estimate_tolerance(double w_skill, double w_location, int depth,
          1e-6;
 }
 
+namespace {
+
+int portable_epilogue(const TileInput& in,
+                      const float (&acc)[kGroupRows][kPanelLanes], Hit* hits) {
+  int n = 0;
+  for (int r = 0; r < kGroupRows; ++r) {
+    for (int l = 0; l < kPanelLanes; ++l) {
+      if (evaluate(in, r, l, acc[r][l], hits[n])) ++n;
+    }
+  }
+  return n;
+}
+
+float from_bf16(std::uint32_t half) {
+  const std::uint32_t bits = half << 16;
+  float x;
+  std::memcpy(&x, &bits, sizeof x);
+  return x;
+}
+
+}  // namespace
+
+std::uint16_t to_bf16(float x) {
+  std::uint32_t bits;
+  std::memcpy(&bits, &x, sizeof bits);
+  bits += 0x7FFFu + ((bits >> 16) & 1u);
+  return static_cast<std::uint16_t>(bits >> 16);
+}
+
+double bf16_skill_error(int depth) {
+  // Each factor rounds by at most 2^-9 relative, so each product by
+  // (1 + 2^-9)^2 - 1 < 2^-8 + 2^-18 of |a_k b_k|, and sum |a_k b_k| <= |a||b|
+  // <= 1 + d 2^-22; the float sums of both dot products add (d + 8) 2^-22
+  // each (pair_eval.h's bound); 1e-6 covers flushed subnormals.
+  const double norms = 1.0 + depth * std::ldexp(1.0, -22);
+  return (std::ldexp(1.0, -8) + std::ldexp(1.0, -18)) * norms +
+         2.0 * (depth + 8.0) * std::ldexp(1.0, -22) + 1e-6;
+}
+
 int run_micro_kernel_portable(const TileInput& in, Hit* hits) {
   float acc[kGroupRows][kPanelLanes] = {};
   const float* a = in.veterans;
@@ -111,13 +149,27 @@ int run_micro_kernel_portable(const TileInput& in, Hit* hits) {
     a += kGroupRows;
     b += kPanelLanes;
   }
-  int n = 0;
-  for (int r = 0; r < kGroupRows; ++r) {
-    for (int l = 0; l < kPanelLanes; ++l) {
-      if (evaluate(in, r, l, acc[r][l], hits[n])) ++n;
+  return portable_epilogue(in, acc, hits);
+}
+
+int run_micro_kernel_bf16_portable(const TileInput& in, Hit* hits) {
+  // Products of bfloat16 values are exact in float; sums round as the
+  // instruction's do (to nearest), so the same error bound holds.
+  float acc[kGroupRows][kPanelLanes] = {};
+  const std::uint32_t* a = in.veterans_bf16;
+  const std::uint32_t* b = in.postings_bf16;
+  for (int k = 0; k < (in.depth + 1) / 2; ++k) {
+    for (int r = 0; r < kGroupRows; ++r) {
+      const float a0 = from_bf16(a[r] & 0xFFFFu), a1 = from_bf16(a[r] >> 16);
+      for (int l = 0; l < kPanelLanes; ++l) {
+        acc[r][l] += a0 * from_bf16(b[l] & 0xFFFFu);
+        acc[r][l] += a1 * from_bf16(b[l] >> 16);
+      }
     }
+    a += kGroupRows;
+    b += kPanelLanes;
   }
-  return n;
+  return portable_epilogue(in, acc, hits);
 }
 
 #if defined(__AVX512F__)
@@ -152,15 +204,9 @@ inline __m512 series_arc_km(__m512 x) {
   return _mm512_mul_ps(_mm512_mul_ps(x, p), _mm512_set1_ps(2.0f * kRadius));
 }
 
-}  // namespace
+using Accumulators = __m512[kGroupRows][2];
 
-int run_micro_kernel(const TileInput& in, Hit* hits) {
-  __m512 c[kGroupRows][2];
-#pragma GCC unroll 12
-  for (int r = 0; r < kGroupRows; ++r) {
-    c[r][0] = _mm512_setzero_ps();
-    c[r][1] = _mm512_setzero_ps();
-  }
+inline void multiply_float(const TileInput& in, Accumulators& c) {
   const float* a = in.veterans;
   const float* b = in.postings;
 #pragma GCC unroll 2
@@ -176,7 +222,30 @@ int run_micro_kernel(const TileInput& in, Hit* hits) {
     a += kGroupRows;
     b += kPanelLanes;
   }
+}
 
+#if defined(__AVX512BF16__)
+inline void multiply_bf16(const TileInput& in, Accumulators& c) {
+  const std::uint32_t* a = in.veterans_bf16;
+  const std::uint32_t* b = in.postings_bf16;
+  const int pairs = (in.depth + 1) / 2;
+#pragma GCC unroll 2
+  for (int k = 0; k < pairs; ++k) {
+    const __m512bh b0 = (__m512bh)_mm512_loadu_si512(b);
+    const __m512bh b1 = (__m512bh)_mm512_loadu_si512(b + 16);
+#pragma GCC unroll 12
+    for (int r = 0; r < kGroupRows; ++r) {
+      const __m512bh ar = (__m512bh)_mm512_set1_epi32(static_cast<int>(a[r]));
+      c[r][0] = _mm512_dpbf16_ps(c[r][0], ar, b0);
+      c[r][1] = _mm512_dpbf16_ps(c[r][1], ar, b1);
+    }
+    a += kGroupRows;
+    b += kPanelLanes;
+  }
+}
+#endif
+
+inline int epilogue(const TileInput& in, const Accumulators& c, Hit* hits) {
   const __m512 w_skill = _mm512_set1_ps(in.weight_skill);
   const __m512 w_pref = _mm512_set1_ps(in.weight_preference);
   const __m512 constant = _mm512_set1_ps(in.tile_constant);
@@ -237,11 +306,10 @@ int run_micro_kernel(const TileInput& in, Hit* hits) {
 
       const __m512 half_chord = _mm512_mul_ps(chord, _mm512_set1_ps(0.5f));
       const __m512 estimate_km = series_arc_km(half_chord);
-      __m512 estimate = _mm512_add_ps(
-          skill_part, _mm512_mul_ps(_mm512_set1_ps(in.weight_location),
-                                    exp2_nonpositive(_mm512_mul_ps(
-                                        estimate_km, to_exponent))));
-      estimate = _mm512_mask_add_ps(estimate, pref, estimate, w_pref);
+      __m512 rest = _mm512_mul_ps(
+          _mm512_set1_ps(in.weight_location),
+          exp2_nonpositive(_mm512_mul_ps(estimate_km, to_exponent)));
+      rest = _mm512_mask_add_ps(rest, pref, rest, w_pref);
       // Surely beyond the limit: out. Near it: the caller decides exactly.
       const __m512 near_limit =
           _mm512_fmadd_ps(estimate_km, _mm512_set1_ps(1e-6f),
@@ -257,7 +325,7 @@ int run_micro_kernel(const TileInput& in, Hit* hits) {
       alignas(64) float s[16];
       alignas(64) float e[16];
       _mm512_store_ps(s, c[r][h]);
-      _mm512_store_ps(e, estimate);
+      _mm512_store_ps(e, rest);
       unsigned bits = hit;
       while (bits) {
         const int lane = __builtin_ctz(bits);
@@ -270,12 +338,51 @@ int run_micro_kernel(const TileInput& in, Hit* hits) {
   return n;
 }
 
+inline void clear(Accumulators& c) {
+#pragma GCC unroll 12
+  for (int r = 0; r < kGroupRows; ++r) {
+    c[r][0] = _mm512_setzero_ps();
+    c[r][1] = _mm512_setzero_ps();
+  }
+}
+
+}  // namespace
+
+int run_micro_kernel(const TileInput& in, Hit* hits) {
+  Accumulators c;
+  clear(c);
+  multiply_float(in, c);
+  return epilogue(in, c, hits);
+}
+
+#if defined(__AVX512BF16__)
+bool micro_kernel_has_bf16() { return true; }
+
+int run_micro_kernel_bf16(const TileInput& in, Hit* hits) {
+  Accumulators c;
+  clear(c);
+  multiply_bf16(in, c);
+  return epilogue(in, c, hits);
+}
+#else
+bool micro_kernel_has_bf16() { return false; }
+
+int run_micro_kernel_bf16(const TileInput& in, Hit* hits) {
+  return run_micro_kernel_bf16_portable(in, hits);
+}
+#endif
+
 #else
 
 bool micro_kernel_is_avx512() { return false; }
+bool micro_kernel_has_bf16() { return false; }
 
 int run_micro_kernel(const TileInput& in, Hit* hits) {
   return run_micro_kernel_portable(in, hits);
+}
+
+int run_micro_kernel_bf16(const TileInput& in, Hit* hits) {
+  return run_micro_kernel_bf16_portable(in, hits);
 }
 
 #endif

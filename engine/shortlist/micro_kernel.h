@@ -23,6 +23,13 @@
 // veterans[k * kGroupRows + row], postings[k * kPanelLanes + lane].
 // Two implementations give the same hits up to float summation order: an
 // AVX-512 one where the build targets it, and a portable one.
+//
+// bfloat16 products (run_micro_kernel_bf16): s is then the dot product of
+// the rows rounded to bfloat16 (packed in pairs: word k2 * kGroupRows + row
+// holds columns 2*k2 (low half) and 2*k2+1 (high half)), which is within
+// bf16_skill_error(d) of the float dot product; the caller widens
+// tile_constant and bound_slack by weight_skill times that, and recomputes
+// each hit's skill in float before using its estimate.
 #pragma once
 
 #include <cstdint>
@@ -33,9 +40,11 @@ inline constexpr int kGroupRows = 12;
 inline constexpr int kPanelLanes = 32;
 
 struct TileInput {
-  const float* veterans = nullptr;  ///< kGroupRows per k
-  const float* postings = nullptr;  ///< kPanelLanes per k
-  int depth = 0;                    ///< d, the skill columns
+  const float* veterans = nullptr;               ///< kGroupRows per k
+  const float* postings = nullptr;               ///< kPanelLanes per k
+  const std::uint32_t* veterans_bf16 = nullptr;  ///< kGroupRows per k pair
+  const std::uint32_t* postings_bf16 = nullptr;  ///< kPanelLanes per k pair
+  int depth = 0;                                 ///< d, the skill columns
   float weight_skill = 0.0f;
   float weight_preference = 0.0f;
   float tile_constant = 0.0f;
@@ -54,8 +63,9 @@ struct TileInput {
   const std::uint32_t* posting_preference = nullptr;      ///< kPanelLanes
 };
 
-/// A pair past the bound, with its float estimate of the score:
-///   weight_skill * s + weight_location * exp(-km / scale) + preference term
+/// A pair past the bound, with what its float estimate of the score needs:
+///   estimate = weight_skill * skill + rest,
+///   rest = weight_location * exp(-km / scale) + preference term
 /// where km is the great-circle distance from the float unit vectors (arc
 /// from chord by asin's series), within estimate_tolerance() of the exact
 /// score. needs_exact marks pairs the estimate does not cover, which the
@@ -66,7 +76,7 @@ struct Hit {
   std::int32_t row;
   std::int32_t lane;
   float skill;
-  float estimate;
+  float rest;
   bool needs_exact;
 };
 
@@ -75,7 +85,7 @@ inline constexpr float kSeriesHalfChordLimit = 0.1f;
 /// Bound on |float distance - exact distance| near a commute limit.
 inline constexpr float kCommuteAllowanceKm = 0.005f;
 
-/// |Hit::estimate - exact score| for hits without needs_exact, given the
+/// |estimate - exact score| for hits without needs_exact, given the
 /// normalised weights, the skill columns d and the distance scale.
 double estimate_tolerance(double w_skill, double w_location, int depth,
                           double distance_scale_km);
@@ -84,8 +94,19 @@ double estimate_tolerance(double w_skill, double w_location, int depth,
 /// order and returns their number.
 int run_micro_kernel(const TileInput& in, Hit* hits);
 int run_micro_kernel_portable(const TileInput& in, Hit* hits);
+int run_micro_kernel_bf16(const TileInput& in, Hit* hits);
+int run_micro_kernel_bf16_portable(const TileInput& in, Hit* hits);
+
+/// Bound on |bf16 dot product - float dot product| of two float rows of
+/// norm at most 1 + d * 2^-23 over d columns.
+double bf16_skill_error(int depth);
+
+/// Rounds to bfloat16 (nearest, ties to even), as the AVX-512 conversion.
+std::uint16_t to_bf16(float x);
 
 /// True when run_micro_kernel() is the AVX-512 one.
 bool micro_kernel_is_avx512();
+/// True when run_micro_kernel_bf16() uses the AVX-512 BF16 instructions.
+bool micro_kernel_has_bf16();
 
 }  // namespace vetmatch

@@ -49,7 +49,8 @@ Shortlists build_shortlists(const IndexedRound& ir,
                             const ShortlistOptions& options,
                             const ProgressFn& progress) {
   const ScanPlan plan(ir, options.veteran_k, options.posting_k,
-                      options.geo_pruning, options.portable_kernel);
+                      options.geo_pruning, options.portable_kernel,
+                      options.bf16_first_pass);
   tbb::enumerable_thread_specific<ScanThreadState> states(
       [&] { return ScanThreadState(plan); });
   tbb::enumerable_thread_specific<Rescorer> rescorers(

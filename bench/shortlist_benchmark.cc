@@ -3,8 +3,10 @@
 // District (1,000 x 500) runs by default; the city preset (265,000 x
 // 10,000, Handan) is registered too but only runs when selected:
 //   build/release/bench/shortlist_benchmark --benchmark_filter=city
-// BM_Shortlists50km runs the same with a 50 km commute limit for everyone
-// (geo pruning skips the tiles beyond it).
+// BM_ShortlistsK50 and BM_ShortlistsK50Bf16 take k = 50 both ways with the
+// float kernel only and with the bfloat16 first pass; BM_Shortlists50km
+// runs with a 50 km commute limit for everyone (geo pruning skips the
+// tiles beyond it). The bf16 counter says whether the bfloat16 pass ran.
 // Counters: pairs/s over all N x M pairs; GFLOP/s counted as 2 * d per
 // pair actually multiplied (d = skill columns shared by both sides), so
 // pruned tiles do not count; scored, hits, offers and rescored are
@@ -13,12 +15,14 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
 #include "datasets/generator/generator.h"
 #include "datasets/skills/bundled_skill_space.h"
 #include "engine/policies/points_order.h"
 #include "engine/scoring/indexed_round.h"
+#include "engine/shortlist/micro_kernel.h"
 #include "engine/shortlist/shortlist_builder.h"
 #include "engine/skills/resolve_skills.h"
 
@@ -59,8 +63,9 @@ void set_counters(benchmark::State& state, const IndexedRound& ir,
       benchmark::Counter::kIsRate);
 }
 
+// k = 0: the round's config; bf16 unset: build_shortlists' default.
 void run_shortlists(benchmark::State& state, const Round& round, int k = 0,
-                    bool bf16 = false) {
+                    std::optional<bool> bf16 = std::nullopt) {
   const IndexedRound ir = index_round(round);
   std::size_t entries = 0;
   ShortlistWork work;
@@ -68,7 +73,7 @@ void run_shortlists(benchmark::State& state, const Round& round, int k = 0,
   options.veteran_k = k > 0 ? k : round.config.veteran_shortlist_k;
   options.posting_k = k > 0 ? k : round.config.posting_shortlist_k;
   options.work = &work;
-  options.bf16_first_pass = bf16;
+  if (bf16) options.bf16_first_pass = *bf16;
   for (auto _ : state) {
     const Shortlists s = build_shortlists(ir, options);
     entries = s.veteran_entries.size() + s.posting_entries.size();
@@ -78,6 +83,8 @@ void run_shortlists(benchmark::State& state, const Round& round, int k = 0,
   if (entries == 0) state.SkipWithError("no shortlist entries");
   set_counters(state, ir, double(work.pairs_scored));
   state.counters["scored"] = double(work.pairs_scored);
+  state.counters["bf16"] =
+      options.bf16_first_pass && micro_kernel_has_bf16() ? 1 : 0;
   state.counters["hits"] = double(work.kernel_hits);
   state.counters["offers"] = double(work.offers);
   state.counters["rescored"] = double(work.rescored);
@@ -87,9 +94,10 @@ void BM_Shortlists(benchmark::State& state, Preset preset) {
   run_shortlists(state, preset_round(preset));
 }
 
-// k = 50 both ways, as the peer comparison (bench/peer_comparison) runs.
+// k = 50 both ways, as the peer comparison (bench/peer_comparison) runs,
+// with the float kernel only.
 void BM_ShortlistsK50(benchmark::State& state, Preset preset) {
-  run_shortlists(state, preset_round(preset), 50);
+  run_shortlists(state, preset_round(preset), 50, false);
 }
 
 // The same with the bfloat16 first pass (exact all the same).

@@ -63,6 +63,8 @@ struct ScanPlan {
   std::vector<float> packed_postings;  ///< per panel: depth * kPanelLanes
   /// When bf16: per panel, (depth + 1) / 2 * kPanelLanes words.
   std::vector<std::uint32_t> packed_postings_bf16;
+  /// When bf16: the float rows by position, for redoing hits in float.
+  std::vector<float> posting_rows;
   std::vector<std::uint32_t> requirement;         ///< by position
   std::vector<std::uint32_t> posting_preference;  ///< by position
   /// By position: the rule words do not decide its certificates exactly.

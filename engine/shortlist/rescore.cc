@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "engine/scoring/pair_eval.h"
 
@@ -41,12 +42,43 @@ void Rescorer::clear(const SparseRows& rows, std::int32_t r) {
   }
 }
 
-double Rescorer::dot_with(const SparseRows& rows, std::int32_t r) const {
-  double dot = 0.0;
-  for (std::size_t e = rows.offsets[r]; e < rows.offsets[r + 1]; ++e) {
-    dot += dense_[rows.entries[e].skill] * rows.entries[e].weight;
+void Rescorer::dots_with(const SparseRows& rows,
+                         std::span<const CandidateList::Item> candidates) {
+  // Four candidates at a time: four independent chains of adds keep the
+  // adder busy, and each chain still sums its row in ascending skill order.
+  dots_.resize(candidates.size());
+  const SparseRows::Entry* entries = rows.entries.data();
+  std::size_t i = 0;
+  for (; i + 4 <= candidates.size(); i += 4) {
+    std::size_t at[4], end[4];
+    double acc[4] = {0.0, 0.0, 0.0, 0.0};
+    std::size_t common = SIZE_MAX;
+    for (int j = 0; j < 4; ++j) {
+      at[j] = rows.offsets[candidates[i + j].id];
+      end[j] = rows.offsets[candidates[i + j].id + 1];
+      common = std::min(common, end[j] - at[j]);
+    }
+    for (std::size_t t = 0; t < common; ++t) {
+      for (int j = 0; j < 4; ++j) {
+        const SparseRows::Entry& e = entries[at[j] + t];
+        acc[j] += dense_[e.skill] * e.weight;
+      }
+    }
+    for (int j = 0; j < 4; ++j) {
+      for (std::size_t t = at[j] + common; t < end[j]; ++t) {
+        acc[j] += dense_[entries[t].skill] * entries[t].weight;
+      }
+      dots_[i + j] = acc[j];
+    }
   }
-  return dot;
+  for (; i < candidates.size(); ++i) {
+    double acc = 0.0;
+    const std::int32_t r = candidates[i].id;
+    for (std::size_t t = rows.offsets[r]; t < rows.offsets[r + 1]; ++t) {
+      acc += dense_[entries[t].skill] * entries[t].weight;
+    }
+    dots_[i] = acc;
+  }
 }
 
 std::vector<Rescored> Rescorer::top_postings(
@@ -56,15 +88,16 @@ std::vector<Rescored> Rescorer::top_postings(
   const bool empty_row =
       ir_.veteran_skills.offsets[v] == ir_.veteran_skills.offsets[v + 1];
   scatter(ir_.veteran_skills, v);
-  for (const CandidateList::Item& c : candidates) {
-    const std::int32_t p = c.id;
+  dots_with(ir_.posting_skills, candidates);
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const std::int32_t p = candidates[i].id;
     const double km = exact_distance_km(ir_, v, p);
     PairScore s = exact_score_with_skill(
         ir_, v, p, km,
         empty_row || ir_.posting_skills.offsets[p] ==
                          ir_.posting_skills.offsets[p + 1]
             ? 0.0
-            : dot_with(ir_.posting_skills, p) /
+            : dots_[i] /
                   (ir_.veteran_skills.norms[v] * ir_.posting_skills.norms[p]));
     out.push_back({p, s});
   }
@@ -80,15 +113,16 @@ std::vector<Rescored> Rescorer::top_veterans(
   const bool empty_row =
       ir_.posting_skills.offsets[p] == ir_.posting_skills.offsets[p + 1];
   scatter(ir_.posting_skills, p);
-  for (const CandidateList::Item& c : candidates) {
-    const std::int32_t v = c.id;
+  dots_with(ir_.veteran_skills, candidates);
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const std::int32_t v = candidates[i].id;
     const double km = exact_distance_km(ir_, v, p);
     PairScore s = exact_score_with_skill(
         ir_, v, p, km,
         empty_row || ir_.veteran_skills.offsets[v] ==
                          ir_.veteran_skills.offsets[v + 1]
             ? 0.0
-            : dot_with(ir_.veteran_skills, v) /
+            : dots_[i] /
                   (ir_.veteran_skills.norms[v] * ir_.posting_skills.norms[p]));
     out.push_back({v, s});
   }

@@ -41,10 +41,13 @@ class Rescorer {
  private:
   void scatter(const SparseRows& rows, std::int32_t r);
   void clear(const SparseRows& rows, std::int32_t r);
-  double dot_with(const SparseRows& rows, std::int32_t r) const;
+  /// dots_[i] = the owner's scattered row . candidate i's row in `rows`.
+  void dots_with(const SparseRows& rows,
+                 std::span<const CandidateList::Item> candidates);
 
   const IndexedRound& ir_;
   std::vector<double> dense_;  ///< by skill index; zero between uses
+  std::vector<double> dots_;
 };
 
 }  // namespace vetmatch

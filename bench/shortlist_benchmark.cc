@@ -7,18 +7,25 @@
 // float kernel only and with the bfloat16 first pass; BM_Shortlists50km
 // runs with a 50 km commute limit for everyone (geo pruning skips the
 // tiles beyond it). The bf16 counter says whether the bfloat16 pass ran.
+// BM_ShortlistsProvince (issue 4's province preset, Hebei, 3,000,000 x
+// 100,000) only runs when selected (--benchmark_filter=province); see there.
 // Counters: pairs/s over all N x M pairs; GFLOP/s counted as 2 * d per
 // pair actually multiplied (d = skill columns shared by both sides), so
 // pruned tiles do not count; scored, hits, offers and rescored are
 // ShortlistWork's counts (engine/shortlist/shortlist_builder.h).
 #include <benchmark/benchmark.h>
+#include <sys/resource.h>
 
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 
 #include "datasets/generator/generator.h"
+#include "datasets/generator/indexed_generation.h"
 #include "datasets/skills/bundled_skill_space.h"
 #include "engine/policies/points_order.h"
 #include "engine/scoring/indexed_round.h"
@@ -54,12 +61,11 @@ void set_counters(benchmark::State& state, const IndexedRound& ir,
   if (scored_pairs < 0) scored_pairs = pairs;
   state.counters["veterans"] = ir.n_veterans;
   state.counters["postings"] = ir.n_postings;
-  state.counters["d"] = double(ir.veteran_matrix.cols());
+  state.counters["d"] = double(ir.skill_columns);
   state.counters["pairs/s"] = benchmark::Counter(pairs * state.iterations(),
                                                  benchmark::Counter::kIsRate);
   state.counters["GFLOP/s"] = benchmark::Counter(
-      2e-9 * scored_pairs * double(ir.veteran_matrix.cols()) *
-          state.iterations(),
+      2e-9 * scored_pairs * double(ir.skill_columns) * state.iterations(),
       benchmark::Counter::kIsRate);
 }
 
@@ -110,6 +116,100 @@ void BM_Shortlists50km(benchmark::State& state, Preset preset) {
   round.config.max_commute_km = 50.0;
   for (Veteran& v : round.veterans) v.max_commute_km.reset();
   run_shortlists(state, round);
+}
+
+double peak_rss_gib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return double(usage.ru_maxrss) / (1024.0 * 1024.0);  // ru_maxrss: KiB
+}
+
+template <typename T>
+double gib(const std::vector<T>& v) {
+  return double(v.size() * sizeof(T)) / double(1u << 30);
+}
+
+// Where an IndexedRound's memory goes, on stderr: bytes in use (sizes, not
+// capacities: reserved capacity never written is address space only).
+void print_memory(const IndexedRound& ir) {
+  const double n = std::max(1, ir.n_veterans);
+  const double per = double(1u << 30) / n;
+  const struct {
+    const char* name;
+    double gib;
+  } parts[] = {
+      {"veteran_skills.entries", gib(ir.veteran_skills.entries)},
+      {"veteran_skills.offsets+norms",
+       gib(ir.veteran_skills.offsets) + gib(ir.veteran_skills.norms)},
+      {"veteran_place+xyz", gib(ir.veteran_place) + gib(ir.veteran_xyz)},
+      {"veteran certs+industries+mask",
+       gib(ir.veteran_certs.offsets) + gib(ir.veteran_certs.ids) +
+           gib(ir.veteran_industries.offsets) + gib(ir.veteran_industries.ids) +
+           gib(ir.veteran_cert_mask)},
+      {"veteran other rules",
+       gib(ir.veteran_wants) + gib(ir.veteran_is_spouse) +
+           gib(ir.veteran_education) + gib(ir.veteran_commute_km)},
+      {"veteran_of+veteran_slot", gib(ir.veteran_of) + gib(ir.veteran_slot)},
+      {"veteran_matrix",
+       double(ir.veteran_matrix.size()) * 4.0 / double(1u << 30)},
+      {"posting_matrix",
+       double(ir.posting_matrix.size()) * 4.0 / double(1u << 30)},
+  };
+  double total = 0.0;
+  for (const auto& part : parts) {
+    std::fprintf(stderr, "  %-32s %7.3f GiB  %7.1f B/veteran\n", part.name,
+                 part.gib, part.gib * per);
+    total += part.gib;
+  }
+  std::fprintf(stderr, "  %-32s %7.3f GiB  %7.1f B/veteran\n", "total", total,
+               total * per);
+}
+
+// Issue 4's province case: the preset (3,000,000 x 100,000 over Hebei's
+// counties) with a 60 km commute limit for everyone and k from the round's
+// config (10 postings per veteran, 20 veterans per posting), on the
+// IndexedRound streamed from the generator (index_generated_round: the
+// veterans never exist as Veteran structs; no dense veteran matrix).
+// Setup (generate, resolve skills, index) is timed apart: counter setup_s;
+// the benchmark's time is build_shortlists alone. rss_setup_GiB is the
+// peak RSS after setup, rss_peak_GiB the peak of the whole run; the
+// IndexedRound's parts are printed on stderr.
+void BM_ShortlistsProvince(benchmark::State& state, Preset preset) {
+  const auto start = std::chrono::steady_clock::now();
+  const GeneratorOptions generator(preset, kSeed);
+  Round shell;
+  IndexedGenerationOptions how;
+  how.configure = [](RoundConfig& c) { c.max_commute_km = 60.0; };
+  how.round_commute_for_everyone = true;
+  const IndexedRound ir =
+      index_generated_round(generator, bundled_skill_space(), shell, how);
+  const double setup_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  const double rss_setup = peak_rss_gib();
+  std::fprintf(stderr, "province setup: %.1f s, peak RSS %.2f GiB\n", setup_s,
+               rss_setup);
+  print_memory(ir);
+  ShortlistWork work;
+  ShortlistOptions options;
+  options.veteran_k = shell.config.veteran_shortlist_k;
+  options.posting_k = shell.config.posting_shortlist_k;
+  options.work = &work;
+  std::size_t entries = 0;
+  for (auto _ : state) {
+    const Shortlists s = build_shortlists(ir, options);
+    entries = s.veteran_entries.size() + s.posting_entries.size();
+    benchmark::DoNotOptimize(entries);
+  }
+  if (entries == 0) state.SkipWithError("no shortlist entries");
+  set_counters(state, ir, double(work.pairs_scored));
+  state.counters["setup_s"] = setup_s;
+  state.counters["rss_setup_GiB"] = rss_setup;
+  state.counters["rss_peak_GiB"] = peak_rss_gib();
+  state.counters["entries"] = double(entries);
+  state.counters["scored"] = double(work.pairs_scored);
+  state.counters["hits"] = double(work.kernel_hits);
+  state.counters["rescored"] = double(work.rescored);
 }
 
 void BM_PointsOrder(benchmark::State& state, Preset preset) {
@@ -172,6 +272,11 @@ BENCHMARK_CAPTURE(BM_Shortlists50km, city, Preset::kCity)
     ->UseRealTime()
     ->Iterations(1);
 BENCHMARK_CAPTURE(BM_PointsOrder, city, Preset::kCity)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_ShortlistsProvince, province, Preset::kProvince)
     ->Unit(benchmark::kMillisecond)
     ->MeasureProcessCPUTime()
     ->UseRealTime()

@@ -154,8 +154,7 @@ void finish_id_sets(IdSets& sets, const std::vector<std::int32_t>& final_id,
 }
 
 // The same for one posting's certificates (from strings, final ids).
-void append_id_set(const std::vector<std::string>& names_in,
-                   const Names& names,
+void append_id_set(const std::vector<std::string>& names_in, const Names& names,
                    const std::vector<std::int32_t>& final_id, IdSets& sets,
                    std::uint64_t* mask) {
   const std::size_t start = sets.ids.size();

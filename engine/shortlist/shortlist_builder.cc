@@ -56,8 +56,14 @@ Shortlists build_shortlists(const IndexedRound& ir,
   tbb::enumerable_thread_specific<Rescorer> rescorers(
       [&] { return Rescorer(ir); });
 
-  // Veterans: each block's lists are final when its scan ends.
-  std::vector<std::vector<Rescored>> veteran_lists(ir.n_veterans);
+  // Veterans: each block's lists are final when its scan ends and go
+  // straight to the output, veteran i (Round index) at [i * k, i * k + n_i),
+  // closed up at the end: no second copy of the largest output.
+  const std::size_t round_veterans = ir.veteran_slot.size();
+  const std::size_t veteran_k = static_cast<std::size_t>(options.veteran_k);
+  Shortlists out;
+  out.veteran_entries.resize(round_veterans * veteran_k);
+  std::vector<std::int32_t> veteran_count(round_veterans, 0);
   const std::thread::id caller = std::this_thread::get_id();
   std::atomic<std::int32_t> done{0};
   std::atomic<std::int64_t> rescored{0};
@@ -75,8 +81,14 @@ Shortlists build_shortlists(const IndexedRound& ir,
             const std::int32_t v = plan.veteran_order[first + i];
             lists[i].finish();
             items += lists[i].items().size();
-            veteran_lists[v] =
+            const std::vector<Rescored> top =
                 rescorer.top_postings(v, lists[i].items(), options.veteran_k);
+            const std::size_t row = ir.veteran_of[v];
+            for (std::size_t j = 0; j < top.size(); ++j) {
+              out.veteran_entries[row * veteran_k + j] = {
+                  ir.posting_of[top[j].slot], top[j].score};
+            }
+            veteran_count[row] = static_cast<std::int32_t>(top.size());
           }
           rescored += items;
           const std::int32_t finished = ++done;
@@ -123,10 +135,18 @@ Shortlists build_shortlists(const IndexedRound& ir,
   }
   states.clear();
 
-  Shortlists out;
-  lay_out(veteran_lists, ir.veteran_of, ir.posting_of, ir.veteran_slot.size(),
-          out.veteran_offsets, out.veteran_entries);
-  veteran_lists = {};
+  out.veteran_offsets.assign(round_veterans + 1, 0);
+  for (std::size_t i = 0; i < round_veterans; ++i) {
+    const std::size_t at = out.veteran_offsets[i];
+    out.veteran_offsets[i + 1] = at + veteran_count[i];
+    // Moving left, in Round index order: a source is never overwritten
+    // before it is moved.
+    if (at != i * veteran_k) {
+      std::copy_n(out.veteran_entries.begin() + i * veteran_k, veteran_count[i],
+                  out.veteran_entries.begin() + at);
+    }
+  }
+  out.veteran_entries.resize(out.veteran_offsets.back());
   lay_out(posting_lists, ir.posting_of, ir.veteran_of, ir.posting_slot.size(),
           out.posting_offsets, out.posting_entries);
   if (progress) progress("shortlists", 1.0);

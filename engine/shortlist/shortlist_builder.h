@@ -4,15 +4,24 @@
 // Contract: the result equals scoring every pair with scorer.h, keeping the
 // eligible ones (eligibility.h) and sorting (score desc, id asc): exact,
 // not approximate, whatever the options. The N x M score matrix never
-// exists: one fused pass (fused_scan.h) multiplies blocks of veterans
-// against panels of postings in float, applies the location bound, the
-// hard rules and the weights to the product while it is still in
-// registers, and offers the few pairs that may still enter a list to both
-// directions' float candidate lists; only those candidates are rescored
-// exactly in double precision at the end. Same input, same output,
-// whatever the thread count. Memory: the inputs, the outputs, the packed
-// float copies of both skill matrices, and per thread one candidate list
-// per posting.
+// exists. One fused pass (fused_scan.h, micro_kernel.h) walks blocks of
+// veterans in Hilbert order against panels of postings, nearest panels
+// first, skipping tiles beyond every commute limit in them (geo pruning);
+// it multiplies each 12 x 32 tile (bfloat16 first where the CPU has it)
+// and, while the products are in registers, applies the location bound,
+// the hard rules as bit words, the weights and both lists' thresholds;
+// the few pairs that pass are estimated in float with a proven error
+// bound and offered to both directions' candidate lists
+// (candidate_list.h); only the candidates are rescored exactly in double
+// precision at the end (rescore.h). Same input, same output, whatever the
+// thread count: the lists are exact top-k under a strict total order.
+//
+// Memory: the inputs (IndexedRound; the dense veteran matrix is not read),
+// packed copies of the postings (float and bfloat16, 6 bytes x d per
+// posting), the outputs (48-byte entries; the veterans' side is written in
+// place into N x veteran_k entries and closed up), and per thread a fixed
+// working set: one candidate list per posting (at most 2 x posting_k
+// items of 8 bytes, more only for exact ties), one block of 192 veterans.
 #pragma once
 
 #include <cstdint>

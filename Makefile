@@ -4,6 +4,8 @@
 #   make bench    set up, build, run the benchmarks (district preset and the
 #                 micro-kernel; see bench/README.md)
 #   make bench-city   the same on the city preset (265,000 x 10,000; minutes)
+#   make bench-province  shortlists on the province preset (3,000,000 x
+#                     100,000, 60 km; minutes, 7 GiB)
 #   make bench-peers  vetmatch against FAISS, a naive baseline and the sgemm
 #                     ceiling on the city preset (bench/peer_comparison.cc; minutes)
 #   make setup    install the Debian packages the build needs (only those missing)
@@ -20,7 +22,7 @@ BUILD := build/release
 SAMPLE := datasets/samples/district.round.json
 RESULT := out/district.result.json
 
-.PHONY: setup bench-setup configure build sample test bench bench-city bench-peers format clean
+.PHONY: setup bench-setup configure build sample test bench bench-city bench-province bench-peers format clean
 
 # Installs the missing ones of the packages $(1) with apt-get ($(2): label).
 define install_missing
@@ -63,6 +65,11 @@ bench: build
 
 bench-city: build
 	$(BUILD)/bench/shortlist_benchmark --benchmark_filter=city
+
+# Hebei, 3,000,000 x 100,000, 60 km: about 2 minutes of setup and 1.5 of
+# shortlists, 7 GiB.
+bench-province: build
+	$(BUILD)/bench/shortlist_benchmark --benchmark_filter=province
 
 # Configured again after bench-setup so that CMake finds FAISS and OpenBLAS.
 bench-peers: bench-setup

@@ -5,10 +5,10 @@
 // (requirement & ~capability) == 0 whenever the pair passes rules 1-3
 // (kind wanted, spouse admitted, education), rule 4 (certificates) and the
 // "opening left" rule; and it is nonzero whenever rules 1-3 or the opening
-// rule fail. Certificates get bits only if some posting requires them:
-// the first kCertificateBits such certificates (by id) one bit each, any
-// further ones share bits. The word is exact for a posting's certificates
-// when all of them have a bit of their own (certificates_exact(p));
+// rule fail. Certificates get bits only if some posting requires them, in
+// id order, wrapping round after kCertificateBits (so with more than that
+// many, some share a bit). The word is exact for a posting's certificates
+// when none of them shares its bit (certificates_exact(p));
 // otherwise a zero word is only a necessary condition and the caller
 // checks certificates exactly.
 //
@@ -18,7 +18,6 @@
 #pragma once
 
 #include <algorithm>
-#include <climits>
 #include <cstdint>
 #include <vector>
 
@@ -49,13 +48,18 @@ class RuleWords {
     }
     certificate_bit_.assign(required.size(), -1);
     int next = 0;
+    int sharing[kCertificateBits] = {};
     for (std::size_t c = 0; c < required.size(); ++c) {
       if (!required[c]) continue;
-      if (next >= kCertificateBits && shared_from_ == INT32_MAX) {
-        shared_from_ = static_cast<std::int32_t>(c);
+      const int bit = next++ % kCertificateBits;
+      certificate_bit_[c] = static_cast<std::int8_t>(bit);
+      ++sharing[bit];
+    }
+    certificate_alone_.assign(required.size(), 0);
+    for (std::size_t c = 0; c < required.size(); ++c) {
+      if (certificate_bit_[c] >= 0) {
+        certificate_alone_[c] = sharing[certificate_bit_[c]] == 1;
       }
-      certificate_bit_[c] = static_cast<std::int8_t>(next % kCertificateBits);
-      ++next;
     }
     std::int32_t top = -1;
     for (std::int32_t i : ir.posting_industry) top = std::max(top, i);
@@ -84,7 +88,7 @@ class RuleWords {
   bool certificates_exact(std::int32_t p) const {
     for (const std::int32_t* c = ir_.posting_certs.begin(p);
          c != ir_.posting_certs.end(p); ++c) {
-      if (*c >= shared_from_) return false;
+      if (!certificate_alone_[*c]) return false;
     }
     return true;
   }
@@ -126,8 +130,8 @@ class RuleWords {
 
   const IndexedRound& ir_;
   std::vector<std::int8_t> certificate_bit_;  ///< by certificate id; -1 none
-  /// Required certificates from this id on share bits.
-  std::int32_t shared_from_ = INT32_MAX;
+  /// By certificate id: no other required certificate shares its bit.
+  std::vector<std::uint8_t> certificate_alone_;
   bool preferences_exact_ = true;
 };
 

@@ -5,6 +5,10 @@
 #include <limits>
 #include <span>
 
+#if defined(__AVX512F__)
+#include <immintrin.h>
+#endif
+
 #include "engine/scoring/pair_eval.h"
 #include "engine/shortlist/rule_words.h"
 
@@ -33,19 +37,33 @@ int run_kernel(const ScanPlan& plan, const TileInput& in, Hit* hits) {
                               : run_micro_kernel(in, hits);
 }
 
-// A float dot product (any summation order is within pair_eval.h's bound),
-// in 64 independent partial sums so that it vectorises without one long
-// chain of dependent adds.
-float float_dot(const float* a, const float* b, int n) {
-  float part[64] = {};
+// A float dot product over rows padded with zeros to a multiple of 16
+// (any summation order is within pair_eval.h's bound), in independent
+// vector partial sums: no long chain of dependent adds, no scalar tail.
+float float_dot(const float* a, const float* b, int padded) {
+#if defined(__AVX512F__)
+  __m512 acc0 = _mm512_setzero_ps(), acc1 = _mm512_setzero_ps();
   int k = 0;
-  for (; k + 64 <= n; k += 64) {
-    for (int j = 0; j < 64; ++j) part[j] += a[k + j] * b[k + j];
+  for (; k + 32 <= padded; k += 32) {
+    acc0 =
+        _mm512_fmadd_ps(_mm512_loadu_ps(a + k), _mm512_loadu_ps(b + k), acc0);
+    acc1 = _mm512_fmadd_ps(_mm512_loadu_ps(a + k + 16),
+                           _mm512_loadu_ps(b + k + 16), acc1);
   }
-  for (; k < n; ++k) part[k % 64] += a[k] * b[k];
+  if (k < padded) {
+    acc0 =
+        _mm512_fmadd_ps(_mm512_loadu_ps(a + k), _mm512_loadu_ps(b + k), acc0);
+  }
+  return _mm512_reduce_add_ps(_mm512_add_ps(acc0, acc1));
+#else
+  float part[16] = {};
+  for (int k = 0; k < padded; k += 16) {
+    for (int j = 0; j < 16; ++j) part[j] += a[k + j] * b[k + j];
+  }
   float sum = 0.0f;
   for (float x : part) sum += x;
   return sum;
+#endif
 }
 
 double largest_commute(const IndexedRound& ir,
@@ -66,7 +84,8 @@ ScanPlan::ScanPlan(const IndexedRound& ir_in, int veteran_k_in,
       geo_pruning(geo_pruning_in),
       portable_kernel(portable_kernel_in),
       bf16(bf16_in && (portable_kernel_in || micro_kernel_has_bf16())),
-      depth(ir_in.skill_columns) {
+      depth(ir_in.skill_columns),
+      padded_depth((ir_in.skill_columns + 15) / 16 * 16) {
   const double sum = ir.weights.sum();
   w_skill = ir.weights.skill / sum;
   w_location = ir.weights.location / sum;
@@ -94,7 +113,7 @@ ScanPlan::ScanPlan(const IndexedRound& ir_in, int veteran_k_in,
   const int pairs = (depth + 1) / 2;
   if (bf16) {
     packed_postings_bf16.assign(lanes * pairs, 0);
-    posting_rows.assign(lanes * depth, 0.0f);
+    posting_rows.assign(lanes * padded_depth, 0.0f);
   }
   requirement.assign(lanes, RuleWords::kNeverMet);
   check_certificates.assign(lanes, 0);
@@ -116,7 +135,7 @@ ScanPlan::ScanPlan(const IndexedRound& ir_in, int veteran_k_in,
       const float* row = ir.posting_matrix.row(p).data();
       for (int k = 0; k < depth; ++k) out[k * kPanelLanes + lane] = row[k];
       if (bf16) {
-        std::copy(row, row + depth, &posting_rows[position * depth]);
+        std::copy(row, row + depth, &posting_rows[position * padded_depth]);
         std::uint32_t* out16 =
             &packed_postings_bf16[std::size_t(panel) * kPanelLanes * pairs];
         for (int k = 0; k < depth; ++k) {
@@ -146,7 +165,8 @@ ScanThreadState::ScanThreadState(const ScanPlan& plan)
       packed_veterans(std::size_t(kBlockVeterans) * plan.depth),
       packed_veterans_bf16(
           plan.bf16 ? std::size_t(kBlockVeterans) * ((plan.depth + 1) / 2) : 0),
-      veteran_rows(plan.bf16 ? std::size_t(kBlockVeterans) * plan.depth : 0),
+      veteran_rows(plan.bf16 ? std::size_t(kBlockVeterans) * plan.padded_depth
+                             : 0),
       veteran_threshold(kBlockVeterans),
       veteran_not_capability(kBlockVeterans),
       veteran_preference(kBlockVeterans),
@@ -205,7 +225,9 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
         const float x =
             static_cast<float>(rows.entries[e].weight / rows.norms[v]);
         out[column * kGroupRows + i % kGroupRows] = x;
-        if (plan.bf16) state.veteran_rows[std::size_t(i) * depth + column] = x;
+        if (plan.bf16) {
+          state.veteran_rows[std::size_t(i) * plan.padded_depth + column] = x;
+        }
       }
     }
   }
@@ -314,8 +336,10 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
         if (plan.veteran_has_declines[v] && is_declined(ir, v, p)) continue;
         if (plan.bf16) {
           // The bf16 product only decided that the pair is a hit.
-          hit.skill = float_dot(&state.veteran_rows[std::size_t(row) * depth],
-                                &plan.posting_rows[position * depth], depth);
+          hit.skill = float_dot(
+              &state.veteran_rows[std::size_t(row) * plan.padded_depth],
+              &plan.posting_rows[position * plan.padded_depth],
+              plan.padded_depth);
         }
         float e = in.weight_skill * hit.skill + hit.rest;
         if (hit.needs_exact) {

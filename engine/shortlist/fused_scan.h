@@ -42,7 +42,8 @@ struct ScanPlan {
   bool portable_kernel;
   /// First pass in bfloat16 (micro_kernel.h); hits rescored in float.
   bool bf16;
-  int depth;  ///< skill columns
+  int depth;         ///< skill columns
+  int padded_depth;  ///< depth rounded up to 16 (float rows for hits)
 
   // Normalised weights (they sum to 1), as double and as float.
   double w_skill, w_location, w_preference;
@@ -64,7 +65,7 @@ struct ScanPlan {
   /// When bf16: per panel, (depth + 1) / 2 * kPanelLanes words.
   std::vector<std::uint32_t> packed_postings_bf16;
   /// When bf16: the float rows by position, for redoing hits in float.
-  std::vector<float> posting_rows;
+  std::vector<float> posting_rows;                ///< padded_depth per position
   std::vector<std::uint32_t> requirement;         ///< by position
   std::vector<std::uint32_t> posting_preference;  ///< by position
   /// By position: the rule words do not decide its certificates exactly.

@@ -5,10 +5,6 @@
 #include <limits>
 #include <span>
 
-#if defined(__AVX512F__)
-#include <immintrin.h>
-#endif
-
 #include "engine/scoring/pair_eval.h"
 #include "engine/shortlist/rule_words.h"
 
@@ -37,35 +33,6 @@ int run_kernel(const ScanPlan& plan, const TileInput& in, Hit* hits) {
                               : run_micro_kernel(in, hits);
 }
 
-// A float dot product over rows padded with zeros to a multiple of 16
-// (any summation order is within pair_eval.h's bound), in independent
-// vector partial sums: no long chain of dependent adds, no scalar tail.
-float float_dot(const float* a, const float* b, int padded) {
-#if defined(__AVX512F__)
-  __m512 acc0 = _mm512_setzero_ps(), acc1 = _mm512_setzero_ps();
-  int k = 0;
-  for (; k + 32 <= padded; k += 32) {
-    acc0 =
-        _mm512_fmadd_ps(_mm512_loadu_ps(a + k), _mm512_loadu_ps(b + k), acc0);
-    acc1 = _mm512_fmadd_ps(_mm512_loadu_ps(a + k + 16),
-                           _mm512_loadu_ps(b + k + 16), acc1);
-  }
-  if (k < padded) {
-    acc0 =
-        _mm512_fmadd_ps(_mm512_loadu_ps(a + k), _mm512_loadu_ps(b + k), acc0);
-  }
-  return _mm512_reduce_add_ps(_mm512_add_ps(acc0, acc1));
-#else
-  float part[16] = {};
-  for (int k = 0; k < padded; k += 16) {
-    for (int j = 0; j < 16; ++j) part[j] += a[k + j] * b[k + j];
-  }
-  float sum = 0.0f;
-  for (float x : part) sum += x;
-  return sum;
-#endif
-}
-
 double largest_commute(const IndexedRound& ir,
                        std::span<const std::int32_t> slots) {
   double out = 0.0;
@@ -84,17 +51,19 @@ ScanPlan::ScanPlan(const IndexedRound& ir_in, int veteran_k_in,
       geo_pruning(geo_pruning_in),
       portable_kernel(portable_kernel_in),
       bf16(bf16_in && (portable_kernel_in || micro_kernel_has_bf16())),
-      depth(ir_in.skill_columns),
-      padded_depth((ir_in.skill_columns + 15) / 16 * 16) {
+      depth(ir_in.skill_columns) {
   const double sum = ir.weights.sum();
   w_skill = ir.weights.skill / sum;
   w_location = ir.weights.location / sum;
   w_preference = ir.weights.preference / sum;
   // Estimates come from the kernel (micro_kernel.h) or, for hits it marks,
-  // from the exact distance with the float cosine; the kernel's bound is
-  // the larger and holds for both.
+  // from the exact distance with the kernel's cosine; the kernel's bound
+  // is the larger and holds for both. A bfloat16 cosine errs by up to
+  // bf16_skill_error(d) more: the lists then keep the candidates within a
+  // wider margin, and no hit needs its cosine redone in float.
   tolerance = static_cast<float>(
-      estimate_tolerance(w_skill, w_location, depth, ir.distance_scale_km));
+      estimate_tolerance(w_skill, w_location, depth, ir.distance_scale_km) +
+      (bf16 ? w_skill * bf16_skill_error(depth) : 0.0));
   margin = 2.0f * tolerance + 1e-7f;
   const RuleWords words(ir);
   preference_exact = words.preferences_exact();
@@ -113,7 +82,6 @@ ScanPlan::ScanPlan(const IndexedRound& ir_in, int veteran_k_in,
   const int pairs = (depth + 1) / 2;
   if (bf16) {
     packed_postings_bf16.assign(lanes * pairs, 0);
-    posting_rows.assign(lanes * padded_depth, 0.0f);
   }
   requirement.assign(lanes, RuleWords::kNeverMet);
   check_certificates.assign(lanes, 0);
@@ -135,7 +103,6 @@ ScanPlan::ScanPlan(const IndexedRound& ir_in, int veteran_k_in,
       const float* row = ir.posting_matrix.row(p).data();
       for (int k = 0; k < depth; ++k) out[k * kPanelLanes + lane] = row[k];
       if (bf16) {
-        std::copy(row, row + depth, &posting_rows[position * padded_depth]);
         std::uint32_t* out16 =
             &packed_postings_bf16[std::size_t(panel) * kPanelLanes * pairs];
         for (int k = 0; k < depth; ++k) {
@@ -165,8 +132,6 @@ ScanThreadState::ScanThreadState(const ScanPlan& plan)
       packed_veterans(std::size_t(kBlockVeterans) * plan.depth),
       packed_veterans_bf16(
           plan.bf16 ? std::size_t(kBlockVeterans) * ((plan.depth + 1) / 2) : 0),
-      veteran_rows(plan.bf16 ? std::size_t(kBlockVeterans) * plan.padded_depth
-                             : 0),
       veteran_threshold(kBlockVeterans),
       veteran_not_capability(kBlockVeterans),
       veteran_preference(kBlockVeterans),
@@ -194,7 +159,6 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
   // Pack the block's rows group by group; rows past the end never pass.
   lists.resize(count);
   std::fill(state.packed_veterans.begin(), state.packed_veterans.end(), 0.0f);
-  std::fill(state.veteran_rows.begin(), state.veteran_rows.end(), 0.0f);
   for (int i = 0; i < kBlockVeterans; ++i) {
     if (i >= count) {
       state.veteran_threshold[i] = kInfinity;
@@ -225,9 +189,6 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
         const float x =
             static_cast<float>(rows.entries[e].weight / rows.norms[v]);
         out[column * kGroupRows + i % kGroupRows] = x;
-        if (plan.bf16) {
-          state.veteran_rows[std::size_t(i) * plan.padded_depth + column] = x;
-        }
       }
     }
   }
@@ -334,13 +295,6 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
           continue;
         }
         if (plan.veteran_has_declines[v] && is_declined(ir, v, p)) continue;
-        if (plan.bf16) {
-          // The bf16 product only decided that the pair is a hit.
-          hit.skill = float_dot(
-              &state.veteran_rows[std::size_t(row) * plan.padded_depth],
-              &plan.posting_rows[position * plan.padded_depth],
-              plan.padded_depth);
-        }
         float e = in.weight_skill * hit.skill + hit.rest;
         if (hit.needs_exact) {
           const double km = exact_distance_km(ir, v, p);

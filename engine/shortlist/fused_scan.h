@@ -40,10 +40,9 @@ struct ScanPlan {
   int posting_k;
   bool geo_pruning;
   bool portable_kernel;
-  /// First pass in bfloat16 (micro_kernel.h); hits rescored in float.
+  /// Products in bfloat16 (micro_kernel.h), with a wider tolerance.
   bool bf16;
-  int depth;         ///< skill columns
-  int padded_depth;  ///< depth rounded up to 16 (float rows for hits)
+  int depth;  ///< skill columns
 
   // Normalised weights (they sum to 1), as double and as float.
   double w_skill, w_location, w_preference;
@@ -64,8 +63,6 @@ struct ScanPlan {
   std::vector<float> packed_postings;  ///< per panel: depth * kPanelLanes
   /// When bf16: per panel, (depth + 1) / 2 * kPanelLanes words.
   std::vector<std::uint32_t> packed_postings_bf16;
-  /// When bf16: the float rows by position, for redoing hits in float.
-  std::vector<float> posting_rows;                ///< padded_depth per position
   std::vector<std::uint32_t> requirement;         ///< by position
   std::vector<std::uint32_t> posting_preference;  ///< by position
   /// By position: the rule words do not decide its certificates exactly.
@@ -83,7 +80,6 @@ struct ScanThreadState {
   // The current block.
   std::vector<float> packed_veterans;  ///< per group: depth * kGroupRows
   std::vector<std::uint32_t> packed_veterans_bf16;  ///< when bf16
-  std::vector<float> veteran_rows;  ///< when bf16: row-major, for hits
   std::vector<float> veteran_threshold;
   std::vector<std::uint32_t> veteran_not_capability;
   std::vector<std::uint32_t> veteran_preference;

@@ -28,8 +28,8 @@
 // the rows rounded to bfloat16 (packed in pairs: word k2 * kGroupRows + row
 // holds columns 2*k2 (low half) and 2*k2+1 (high half)), which is within
 // bf16_skill_error(d) of the float dot product; the caller widens
-// tile_constant and bound_slack by weight_skill times that, and recomputes
-// each hit's skill in float before using its estimate.
+// tile_constant and bound_slack by weight_skill times that, and the
+// tolerance of the hits' estimates likewise.
 #pragma once
 
 #include <cstdint>

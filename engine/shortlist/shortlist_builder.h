@@ -53,11 +53,11 @@ struct ShortlistOptions {
   /// Use the portable micro-kernel even where the AVX-512 one is built
   /// (for tests that compare the two).
   bool portable_kernel = false;
-  /// Multiply in bfloat16 first (twice the float kernel's rate where the
-  /// CPU has AVX-512 BF16), widen the bound by the product's proven error,
-  /// and redo in float each pair the bound cannot rule out: the result is
-  /// the same. Ignored (float) where the CPU lacks BF16, unless
-  /// portable_kernel is set (then emulated, for tests).
+  /// Multiply in bfloat16 (twice the float kernel's rate where the CPU
+  /// has AVX-512 BF16) and widen every bound and the candidate lists'
+  /// margin by the product's proven error: more candidates are rescored
+  /// exactly, and the result is the same. Ignored (float) where the CPU
+  /// lacks BF16, unless portable_kernel is set (then emulated, for tests).
   bool bf16_first_pass = true;
   /// When set, receives the counts of what the call did.
   ShortlistWork* work = nullptr;

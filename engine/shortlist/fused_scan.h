@@ -28,7 +28,7 @@
 namespace vetmatch {
 
 /// Veterans per block: the unit of parallel work and of progress.
-inline constexpr int kBlockGroups = 16;
+inline constexpr int kBlockGroups = 64;
 inline constexpr int kBlockVeterans = kBlockGroups * kGroupRows;
 
 struct ScanPlan {

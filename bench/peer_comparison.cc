@@ -20,9 +20,12 @@
 //                  blockwise (bench/peer_sgemm.h), the faster OpenBLAS build
 //                  in the trials, best of 3 sweeps.
 //
-// Table: seconds, GFLOP/s (2 N M d per run; FAISS computes every product
-// once per direction, so 4 N M d), the fraction of the sgemm ceiling's
-// GFLOP/s, the row's seconds over vetmatch's, and peak RSS.
+// Table: seconds, GFLOP/s (2 d per pair multiplied: N M for the naive
+// baseline and sgemm; 2 N M for FAISS, which multiplies every pair once per
+// direction, plus the queries it searches again; for vetmatch the pairs its
+// kernel multiplied, fewer than N M where geo pruning skips tiles, with the
+// effective rate over all N M pairs in the notes), the fraction of the
+// sgemm ceiling's GFLOP/s, the row's seconds over vetmatch's, peak RSS.
 //
 // Processes. Every measured thing runs in a process of its own, started
 // with posix_spawn on this same executable (/proc/self/exe) with a --child
@@ -47,9 +50,16 @@
 // a file in a temporary folder; the naive, FAISS and sgemm children load
 // that file (untimed), so they run on exactly the engine's matrices. The
 // vetmatch child generates the same round itself (deterministic), since
-// build_shortlists needs the Round. Rows that cannot run the whole round
-// (province) run on a slice of the veterans with all postings and are
-// extrapolated linearly in N; the table says so.
+// build_shortlists needs the Round: generate_round, resolve_skills and
+// index_round for the city cases, index_generated_round (the same
+// IndexedRound, streamed from the generator, no Round of veterans) for the
+// province, which does not fit in memory as a Round (--vetmatch-index picks
+// either). The peers that cannot run the whole province (naive, FAISS,
+// sgemm) run on a slice of the veterans with all postings and are
+// extrapolated linearly in N; the table says so. On a slice each posting
+// sees a fraction of the veterans, so under a commute limit FAISS's posting
+// direction must over-fetch further than on the whole round: its province
+// figure is an upper bound.
 //
 // Cases: city (265,000 x 10,000, no commute limit), city-commute50 (the same
 // with a 50 km limit for everyone), province (3,000,000 x 100,000, 60 km;
@@ -66,7 +76,7 @@
 //   peer_comparison [--case city|city-commute50|province] [--veterans N]
 //       [--postings N] [--peer-slice N] [--k 50] [--rows LIST] [--no-tune]
 //       [--faiss-setup NAME] [--json FILE] [--workdir DIR] [--keep-data]
-//       [--mem-limit-gib G]
+//       [--mem-limit-gib G] [--vetmatch-index round|streamed]
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
@@ -83,11 +93,13 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iomanip>
 #include <iostream>
 #include <limits>
 #include <map>
 #include <optional>
+#include <span>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -98,6 +110,7 @@
 #include "bench/peer_data.h"
 #include "bench/peer_naive.h"
 #include "datasets/generator/generator.h"
+#include "datasets/generator/indexed_generation.h"
 #include "datasets/skills/bundled_skill_space.h"
 #include "engine/scoring/indexed_round.h"
 #include "engine/shortlist/shortlist_builder.h"
@@ -119,7 +132,7 @@ using EnvList = std::vector<std::pair<std::string, std::string>>;
 
 constexpr std::uint64_t kSeed = 1;
 constexpr int kSampleVeterans = 1000;
-constexpr int kSamplePostings = 100;
+constexpr int kSamplePostings = 10000;  // every posting of the city
 constexpr int kFaissCheckVeterans = 200;
 constexpr int kFaissCheckPostings = 10;
 constexpr double kNearTie = 1e-5;
@@ -186,6 +199,8 @@ struct Options {
   bool verify = false;
   std::int64_t block_rows = 4096;
   int repeats = 1;
+  bool streamed = false;       ///< vetmatch: index_generated_round
+  std::string vetmatch_index;  ///< round | streamed; empty: by case
 };
 
 const char* kUsage =
@@ -193,7 +208,8 @@ const char* kUsage =
     "         [--veterans N] [--postings N] [--peer-slice N] [--k K]\n"
     "         [--rows vetmatch,naive,faiss-default,faiss-tuned,sgemm]\n"
     "         [--no-tune] [--faiss-setup NAME] [--json FILE]\n"
-    "         [--workdir DIR] [--keep-data] [--mem-limit-gib G]\n";
+    "         [--workdir DIR] [--keep-data] [--mem-limit-gib G]\n"
+    "         [--vetmatch-index round|streamed]\n";
 
 std::vector<std::string> split(const std::string& s, char sep) {
   std::vector<std::string> out;
@@ -268,6 +284,13 @@ Options parse(int argc, char** argv) {
       o.verify = true;
     } else if (a == "--block-rows") {
       o.block_rows = integer();
+    } else if (a == "--vetmatch-index") {
+      o.vetmatch_index = value();
+      if (o.vetmatch_index != "round" && o.vetmatch_index != "streamed") {
+        throw std::invalid_argument("--vetmatch-index: round or streamed");
+      }
+    } else if (a == "--streamed") {
+      o.streamed = true;
     } else if (a == "--repeats") {
       o.repeats = static_cast<int>(integer());
     } else if (a == "-h" || a == "--help") {
@@ -350,7 +373,31 @@ IndexedRound timed_index(const Round& round, Report& report) {
   report.put("index_seconds", seconds_since(t));
   report.put("n", ir.n_veterans);
   report.put("m", ir.n_postings);
-  report.put("d", ir.veteran_matrix.cols());
+  report.put("d", ir.posting_matrix.cols());
+  return ir;
+}
+
+// The case's round straight from the generator into an IndexedRound
+// (index_generated_round: no Veteran structs kept, no dense veteran matrix;
+// build_shortlists gives exactly what it gives on index_round of the Round).
+IndexedRound streamed_index(const CaseSpec& spec, const Options& o,
+                            Round& shell, Report& report) {
+  report.put("stage", "index_generated_round");
+  IndexedGenerationOptions how;
+  how.configure = [&](RoundConfig& c) {
+    c.max_commute_km = spec.commute_km;
+    c.veteran_shortlist_k = o.k;
+    c.posting_shortlist_k = o.k;
+  };
+  how.round_commute_for_everyone = true;
+  const auto t = Clock::now();
+  IndexedRound ir =
+      index_generated_round(generator_options(spec, o.veterans, o.postings),
+                            bundled_skill_space(), shell, how);
+  report.put("streamed_seconds", seconds_since(t));
+  report.put("n", ir.n_veterans);
+  report.put("m", ir.n_postings);
+  report.put("d", ir.posting_matrix.cols());
   return ir;
 }
 
@@ -358,15 +405,25 @@ std::int64_t sample_slot(int i, int count, std::int64_t n) {
   return static_cast<std::int64_t>(i) * n / count;
 }
 
-// "slot:score slot:score ..." for the sampled rows' top-1 (-1 when empty).
-template <class Top1>
-std::string top1_text(std::int64_t n, int samples, const Top1& top1) {
+/// What the checks compare of one list: its first entry (slot -1 when
+/// empty), its length and its last entry's score.
+struct ListSummary {
+  std::int64_t top_slot = -1;
+  double top_score = 0.0;
+  std::int64_t length = 0;
+  double last_score = 0.0;
+};
+
+// "slot:score:length:last ..." for the sampled rows.
+template <class Summary>
+std::string summary_text(std::int64_t n, int samples, const Summary& summary) {
   std::ostringstream s;
   s << std::setprecision(10);
   const int count = static_cast<int>(std::min<std::int64_t>(samples, n));
   for (int i = 0; i < count; ++i) {
-    const auto [slot, score] = top1(sample_slot(i, count, n));
-    s << (i ? " " : "") << slot << ':' << score;
+    const ListSummary l = summary(sample_slot(i, count, n));
+    s << (i ? " " : "") << l.top_slot << ':' << l.top_score << ':' << l.length
+      << ':' << l.last_score;
   }
   return s.str();
 }
@@ -381,31 +438,45 @@ void child_prepare(const Options& o, Report& report) {
 
 void child_vetmatch(const Options& o, Report& report) {
   const CaseSpec& spec = find_case(o.case_name);
-  Round round = case_round(spec, o, report);
-  const IndexedRound ir = timed_index(round, report);
+  Round round;
+  const IndexedRound ir =
+      o.streamed ? streamed_index(spec, o, round, report) : [&] {
+        round = case_round(spec, o, report);
+        return timed_index(round, report);
+      }();
   report.put("stage", "build_shortlists");
+  ShortlistWork work;
   ShortlistOptions options;
   options.veteran_k = o.k;
   options.posting_k = o.k;
   options.geo_pruning = true;
+  options.work = &work;
   const auto t = Clock::now();
   const Shortlists lists = build_shortlists(ir, options);
   report.put("seconds", seconds_since(t));
+  report.put("pairs_scored", work.pairs_scored);
   report.put("entries",
              lists.veteran_entries.size() + lists.posting_entries.size());
-  report.put("top1_veterans",
-             top1_text(ir.n_veterans, kSampleVeterans, [&](std::int64_t v) {
-               const auto list = lists.of_veteran(ir.veteran_of[v]);
-               if (list.empty()) return std::pair<std::int64_t, double>{-1, 0};
-               return std::pair<std::int64_t, double>{
-                   ir.posting_slot[list[0].index], list[0].score.score};
+  const auto summary = [](std::span<const ShortlistEntry> list,
+                          const std::vector<std::int32_t>& slot_of) {
+    ListSummary l;
+    l.length = static_cast<std::int64_t>(list.size());
+    if (!list.empty()) {
+      l.top_slot = slot_of[list.front().index];
+      l.top_score = list.front().score.score;
+      l.last_score = list.back().score.score;
+    }
+    return l;
+  };
+  report.put("lists_veterans",
+             summary_text(ir.n_veterans, kSampleVeterans, [&](std::int64_t v) {
+               return summary(lists.of_veteran(ir.veteran_of[v]),
+                              ir.posting_slot);
              }));
-  report.put("top1_postings",
-             top1_text(ir.n_postings, kSamplePostings, [&](std::int64_t p) {
-               const auto list = lists.of_posting(ir.posting_of[p]);
-               if (list.empty()) return std::pair<std::int64_t, double>{-1, 0};
-               return std::pair<std::int64_t, double>{
-                   ir.veteran_slot[list[0].index], list[0].score.score};
+  report.put("lists_postings",
+             summary_text(ir.n_postings, kSamplePostings, [&](std::int64_t p) {
+               return summary(lists.of_posting(ir.posting_of[p]),
+                              ir.veteran_slot);
              }));
 }
 
@@ -421,18 +492,23 @@ void child_naive(const Options& o, Report& report) {
   for (std::int32_t s : result.veterans.sizes) entries += s;
   for (std::int32_t s : result.postings.sizes) entries += s;
   report.put("entries", entries);
-  const auto top1 = [](const NaiveLists& lists, std::int64_t r) {
-    if (lists.sizes[r] == 0) return std::pair<std::int64_t, double>{-1, 0};
-    return std::pair<std::int64_t, double>{lists.row(r)[0].id,
-                                           lists.row(r)[0].score};
+  const auto summary = [](const NaiveLists& lists, std::int64_t r) {
+    ListSummary l;
+    l.length = lists.sizes[r];
+    if (l.length > 0) {
+      l.top_slot = lists.row(r)[0].id;
+      l.top_score = lists.row(r)[0].score;
+      l.last_score = lists.row(r)[l.length - 1].score;
+    }
+    return l;
   };
-  report.put("top1_veterans",
-             top1_text(data.n, kSampleVeterans, [&](std::int64_t v) {
-               return top1(result.veterans, v);
+  report.put("lists_veterans",
+             summary_text(data.n, kSampleVeterans, [&](std::int64_t v) {
+               return summary(result.veterans, v);
              }));
-  report.put("top1_postings",
-             top1_text(data.m, kSamplePostings, [&](std::int64_t p) {
-               return top1(result.postings, p);
+  report.put("lists_postings",
+             summary_text(data.m, kSamplePostings, [&](std::int64_t p) {
+               return summary(result.postings, p);
              }));
 }
 
@@ -833,47 +909,48 @@ struct Row {
   std::string notes;
 };
 
-struct Top1 {
-  std::int64_t slot;
-  double score;
-};
-
-std::vector<Top1> parse_top1(const std::string& text) {
-  std::vector<Top1> out;
+std::vector<ListSummary> parse_summaries(const std::string& text) {
+  std::vector<ListSummary> out;
   for (const std::string& item : split(text, ' ')) {
-    const auto colon = item.find(':');
+    const std::vector<std::string> f = split(item, ':');
+    if (f.size() != 4) throw std::runtime_error("bad list summary " + item);
     out.push_back(
-        {std::stoll(item.substr(0, colon)), std::stod(item.substr(colon + 1))});
+        {std::stoll(f[0]), std::stod(f[1]), std::stoll(f[2]), std::stod(f[3])});
   }
   return out;
 }
 
-// "N same, N near ties, N differ" for two sampled top-1 lists.
-std::string compare_top1(const std::string& a, const std::string& b,
-                         bool& all_ok) {
-  const std::vector<Top1> x = parse_top1(a), y = parse_top1(b);
+// Compares the sampled lists of vetmatch (exact scores) and of the naive
+// baseline (float scores): lengths must agree, the first entries be the
+// same or tie within kNearTie, and the last scores agree within kNearTie.
+std::string compare_lists(const std::string& a, const std::string& b,
+                          bool& all_ok) {
+  const std::vector<ListSummary> x = parse_summaries(a), y = parse_summaries(b);
   if (x.size() != y.size()) {
     all_ok = false;
     return "sample sizes differ";
   }
-  int same = 0, near = 0, differ = 0;
+  int same = 0, near = 0, differ = 0, lengths = 0, lasts = 0;
   double max_diff = 0.0;
   for (std::size_t i = 0; i < x.size(); ++i) {
-    const double diff = std::abs(x[i].score - y[i].score);
-    if (x[i].slot == y[i].slot) {
+    const double diff = std::abs(x[i].top_score - y[i].top_score);
+    if (x[i].top_slot == y[i].top_slot) {
       ++same;
-      if (x[i].slot >= 0) max_diff = std::max(max_diff, diff);
-    } else if (x[i].slot >= 0 && y[i].slot >= 0 && diff <= kNearTie) {
+      if (x[i].top_slot >= 0) max_diff = std::max(max_diff, diff);
+    } else if (x[i].top_slot >= 0 && y[i].top_slot >= 0 && diff <= kNearTie) {
       ++near;
     } else {
       ++differ;
     }
+    if (x[i].length != y[i].length) ++lengths;
+    if (std::abs(x[i].last_score - y[i].last_score) > kNearTie) ++lasts;
   }
-  if (differ) all_ok = false;
+  if (differ || lengths || lasts) all_ok = false;
   std::ostringstream s;
-  s << same << " same, " << near << " near ties, " << differ
-    << " differ (largest score difference on the same pick "
-    << std::setprecision(2) << max_diff << ")";
+  s << x.size() << " sampled: top-1 " << same << " same, " << near
+    << " near ties, " << differ << " differ (largest score difference on the "
+    << "same pick " << std::setprecision(2) << max_diff << "); " << lengths
+    << " lengths differ, " << lasts << " last scores differ";
   return s.str();
 }
 
@@ -915,6 +992,10 @@ int run_parent(const Options& o) {
   std::int64_t slice = o.peer_slice.value_or(spec.peer_slice);
   if (slice <= 0 || slice >= n_case) slice = 0;
   const double extrapolate = slice ? double(n_case) / double(slice) : 1.0;
+  // vetmatch holds the province only through index_generated_round.
+  const bool streamed =
+      o.vetmatch_index == "streamed" ||
+      (o.vetmatch_index.empty() && spec.preset == Preset::kProvince);
   Options peer_round = o;
   if (slice) peer_round.veterans = slice;
 
@@ -1110,7 +1191,9 @@ int run_parent(const Options& o) {
                   with_commas(slice) + " veterans x " + with_commas(m_peer) +
                   " postings (RSS is the slice's)"
             : "";
-  const auto peer_row = [&](Row row, const ChildRun& r, double flops_factor,
+  // `pairs`: the products the child computed (on the slice, if any).
+  const auto peer_row = [&](Row row, const ChildRun& r,
+                            const std::function<double()>& pairs,
                             const std::string& notes) {
     row.rss_kib = r.peak_rss_kib();
     if (!r.ok()) {
@@ -1118,8 +1201,7 @@ int run_parent(const Options& o) {
       return row;
     }
     row.seconds = r.number("seconds") * extrapolate;
-    row.flops =
-        flops_factor * 2.0 * double(n_case) * double(m_peer) * double(d_peer);
+    row.flops = 2.0 * double(d_peer) * pairs() * extrapolate;
     row.notes = notes;
     if (!slice_note.empty()) {
       row.notes += (row.notes.empty() ? "" : "; ") + slice_note;
@@ -1131,18 +1213,33 @@ int run_parent(const Options& o) {
     Row row("vetmatch");
     std::vector<std::string> a = common(o);
     a.insert(a.begin(), {"--child", "vetmatch"});
+    if (streamed) a.push_back("--streamed");
     const ChildRun r = spawner.run("vetmatch", a, single);
     row.rss_kib = r.peak_rss_kib();
     vetmatch_kv = r.kv;
     if (r.ok()) {
       row.seconds = r.number("seconds");
-      row.flops = 2.0 * r.number("n") * r.number("m") * r.number("d");
+      // Counted over the pairs the kernel multiplied (geo pruning skips
+      // the rest); the effective rate over all N x M pairs is in the notes.
+      row.flops = 2.0 * r.number("pairs_scored") * r.number("d");
+      const double pairs = r.number("n") * r.number("m");
       row.notes =
           "build_shortlists(ir, {" + std::to_string(k) + ", " +
-          std::to_string(k) + ", geo_pruning}); index_round " +
-          fixed(r.number("index_seconds"), 2) + " s, generate + resolve " +
-          fixed(r.number("generate_seconds") + r.number("resolve_seconds"), 1) +
-          " s, not included; RSS includes the Round";
+          std::to_string(k) + ", geo_pruning}) multiplied " +
+          fixed(100.0 * r.number("pairs_scored") / pairs, 1) +
+          "% of the N x M pairs (" +
+          fixed(2e-9 * pairs * r.number("d") / row.seconds, 1) +
+          " GFLOP/s effective over all of them); " +
+          (streamed
+               ? "index_generated_round (generate, resolve and index "
+                 "streamed, no Round of veterans) " +
+                     fixed(r.number("streamed_seconds"), 1) + " s, not included"
+               : "index_round " + fixed(r.number("index_seconds"), 2) +
+                     " s, generate + resolve " +
+                     fixed(r.number("generate_seconds") +
+                               r.number("resolve_seconds"),
+                           1) +
+                     " s, not included; RSS includes the Round");
     } else {
       row.skipped = "failed: " + r.failure();
     }
@@ -1152,11 +1249,21 @@ int run_parent(const Options& o) {
     const ChildRun r = spawner.run("naive", peer_args("naive", 0), single);
     naive_kv = r.kv;
     rows.push_back(peer_row(
-        Row("naive Eigen + oneTBB"), r, 1.0,
+        Row("naive Eigen + oneTBB"), r,
+        [&] { return double(n_peer) * double(m_peer); },
         "256-veteran blocks x all postings, full score in float, hard rules, "
         "partial_sort per veteran, per-thread top-k per posting"));
   }
   ChildRun faiss_default_run;
+  // FAISS multiplies every pair once per direction, and again for each
+  // query it searches again.
+  const auto faiss_pairs = [&](const ChildRun& r) {
+    return [&r, n_peer, m_peer] {
+      return 2.0 * double(n_peer) * double(m_peer) +
+             r.number("searched_again_veterans", 0.0) * double(m_peer) +
+             r.number("searched_again_postings", 0.0) * double(n_peer);
+    };
+  };
   const auto faiss_notes = [&](const ChildRun& r, const FaissSetup& s) {
     std::string notes = s.describe(filtered) + "; veterans " +
                         fixed(r.number("seconds_veterans") * extrapolate, 1) +
@@ -1197,7 +1304,8 @@ int run_parent(const Options& o) {
     } else {
       const FaissSetup s = named_setup("default");
       faiss_default_run = run_faiss_setup("faiss default", s, 0, true);
-      rows.push_back(peer_row(row, faiss_default_run, 2.0,
+      rows.push_back(peer_row(row, faiss_default_run,
+                              faiss_pairs(faiss_default_run),
                               faiss_notes(faiss_default_run, s)));
       faiss_check("FAISS default", faiss_default_run);
     }
@@ -1215,7 +1323,7 @@ int run_parent(const Options& o) {
           (faiss_tuned_by_trials ? "fastest of the trials"
                                  : "no trials: --no-tune or --faiss-setup") +
           "): " + faiss_notes(r, best_faiss);
-      rows.push_back(peer_row(row, r, 2.0, notes));
+      rows.push_back(peer_row(row, r, faiss_pairs(r), notes));
       faiss_check("FAISS tuned", r);
     }
   }
@@ -1231,11 +1339,11 @@ int run_parent(const Options& o) {
       const ChildRun r =
           spawner.run("sgemm " + best_sgemm.name, a, best_sgemm.env,
                       best_sgemm.openmp ? kOpenblasOpenmpDir : "");
-      row = peer_row(row, r, 1.0,
-                     "cblas_sgemm in " + std::to_string(sgemm_rows) +
-                         "-veteran blocks x all postings, best of 3, " +
-                         r.text("blas") +
-                         (best_sgemm.openmp ? " (LD_LIBRARY_PATH)" : ""));
+      row = peer_row(
+          row, r, [&] { return double(n_peer) * double(m_peer); },
+          "cblas_sgemm in " + std::to_string(sgemm_rows) +
+              "-veteran blocks x all postings, best of 3, " + r.text("blas") +
+              (best_sgemm.openmp ? " (LD_LIBRARY_PATH)" : ""));
       if (std::isfinite(row.seconds)) {
         ceiling_gflops = row.flops / row.seconds * 1e-9;
       }
@@ -1245,17 +1353,25 @@ int run_parent(const Options& o) {
 
   // Checks: vetmatch against the naive baseline when both ran on one round.
   if (!vetmatch_kv.empty() && !naive_kv.empty() && !slice &&
-      vetmatch_kv.count("top1_veterans") && naive_kv.count("top1_veterans")) {
+      vetmatch_kv.count("lists_veterans") && naive_kv.count("lists_veterans")) {
     bool ok = true;
-    checks.insert(checks.begin(),
-                  "vetmatch vs naive, full score, top-1 of sampled veterans: " +
-                      compare_top1(vetmatch_kv["top1_veterans"],
-                                   naive_kv["top1_veterans"], ok) +
-                      "; of sampled postings: " +
-                      compare_top1(vetmatch_kv["top1_postings"],
-                                   naive_kv["top1_postings"], ok) +
-                      "; list entries " + vetmatch_kv["entries"] + " vs " +
-                      naive_kv["entries"]);
+    std::string line =
+        "vetmatch vs naive (full score; lists' first entry, length and last "
+        "score). Veterans: " +
+        compare_lists(vetmatch_kv["lists_veterans"], naive_kv["lists_veterans"],
+                      ok) +
+        ". Postings: " +
+        compare_lists(vetmatch_kv["lists_postings"], naive_kv["lists_postings"],
+                      ok) +
+        ". List entries, both directions: " + vetmatch_kv["entries"] + " vs " +
+        naive_kv["entries"] + ".";
+    if (!ok) {
+      line += filtered ? " DIFFERENT (the naive's float distance can move a "
+                         "pair across the commute limit; more than a few is "
+                         "a bug)"
+                       : " DIFFERENT: a bug in one of them";
+    }
+    checks.insert(checks.begin(), line);
   }
 
   // 4. The table.
@@ -1273,7 +1389,7 @@ int run_parent(const Options& o) {
        << ": " << with_commas(n_case) << " veterans x " << with_commas(m_case)
        << " postings, d = " << d_shown << ", k = " << k << " both ways, "
        << commute_text(spec) << "; seed " << kSeed << "; load average "
-       << load_before << " before, " << load_average() << " after";
+       << load_before << " before the run";
   std::cout << head.str() << "\n\n";
   std::cout << "| row | seconds | GFLOP/s | of sgemm ceiling | row / vetmatch "
                "| peak RSS MiB | notes |\n";

@@ -81,54 +81,44 @@ void Rescorer::dots_with(const SparseRows& rows,
   }
 }
 
-std::vector<Rescored> Rescorer::top_postings(
-    std::int32_t v, std::span<const CandidateList::Item> candidates, int k) {
+std::vector<Rescored> Rescorer::top(
+    bool owner_is_veteran, std::int32_t owner,
+    std::span<const CandidateList::Item> candidates, int k) {
+  const SparseRows& mine =
+      owner_is_veteran ? ir_.veteran_skills : ir_.posting_skills;
+  const SparseRows& theirs =
+      owner_is_veteran ? ir_.posting_skills : ir_.veteran_skills;
   std::vector<Rescored> out;
   out.reserve(candidates.size());
-  const bool empty_row =
-      ir_.veteran_skills.offsets[v] == ir_.veteran_skills.offsets[v + 1];
-  scatter(ir_.veteran_skills, v);
-  dots_with(ir_.posting_skills, candidates);
+  const bool empty_row = mine.offsets[owner] == mine.offsets[owner + 1];
+  scatter(mine, owner);
+  dots_with(theirs, candidates);
   for (std::size_t i = 0; i < candidates.size(); ++i) {
-    const std::int32_t p = candidates[i].id;
+    const std::int32_t other = candidates[i].id;
+    const std::int32_t v = owner_is_veteran ? owner : other;
+    const std::int32_t p = owner_is_veteran ? other : owner;
     const double km = exact_distance_km(ir_, v, p);
-    PairScore s = exact_score_with_skill(
-        ir_, v, p, km,
-        empty_row || ir_.posting_skills.offsets[p] ==
-                         ir_.posting_skills.offsets[p + 1]
-            ? 0.0
-            : dots_[i] /
-                  (ir_.veteran_skills.norms[v] * ir_.posting_skills.norms[p]));
-    out.push_back({p, s});
+    // exact_skill(): 0 for an empty map, else dot / (|v| |p|).
+    const bool empty =
+        empty_row || theirs.offsets[other] == theirs.offsets[other + 1];
+    const double skill = empty ? 0.0
+                               : dots_[i] / (ir_.veteran_skills.norms[v] *
+                                             ir_.posting_skills.norms[p]);
+    out.push_back({other, exact_score_with_skill(ir_, v, p, km, skill)});
   }
-  clear(ir_.veteran_skills, v);
+  clear(mine, owner);
   keep_best(out, k);
   return out;
 }
 
+std::vector<Rescored> Rescorer::top_postings(
+    std::int32_t v, std::span<const CandidateList::Item> candidates, int k) {
+  return top(true, v, candidates, k);
+}
+
 std::vector<Rescored> Rescorer::top_veterans(
     std::int32_t p, std::span<const CandidateList::Item> candidates, int k) {
-  std::vector<Rescored> out;
-  out.reserve(candidates.size());
-  const bool empty_row =
-      ir_.posting_skills.offsets[p] == ir_.posting_skills.offsets[p + 1];
-  scatter(ir_.posting_skills, p);
-  dots_with(ir_.veteran_skills, candidates);
-  for (std::size_t i = 0; i < candidates.size(); ++i) {
-    const std::int32_t v = candidates[i].id;
-    const double km = exact_distance_km(ir_, v, p);
-    PairScore s = exact_score_with_skill(
-        ir_, v, p, km,
-        empty_row || ir_.veteran_skills.offsets[v] ==
-                         ir_.veteran_skills.offsets[v + 1]
-            ? 0.0
-            : dots_[i] /
-                  (ir_.veteran_skills.norms[v] * ir_.posting_skills.norms[p]));
-    out.push_back({v, s});
-  }
-  clear(ir_.posting_skills, p);
-  keep_best(out, k);
-  return out;
+  return top(false, p, candidates, k);
 }
 
 }  // namespace vetmatch

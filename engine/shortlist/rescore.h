@@ -39,6 +39,9 @@ class Rescorer {
       std::int32_t p, std::span<const CandidateList::Item> candidates, int k);
 
  private:
+  std::vector<Rescored> top(bool owner_is_veteran, std::int32_t owner,
+                            std::span<const CandidateList::Item> candidates,
+                            int k);
   void scatter(const SparseRows& rows, std::int32_t r);
   void clear(const SparseRows& rows, std::int32_t r);
   /// dots_[i] = the owner's scattered row . candidate i's row in `rows`.

@@ -78,7 +78,8 @@ ScanPlan::ScanPlan(const IndexedRound& ir_in, int veteran_k_in,
   panel_count = (ir.n_postings + kPanelLanes - 1) / kPanelLanes;
   const std::size_t lanes = std::size_t(panel_count) * kPanelLanes;
   posting_order.resize(lanes, -1);
-  packed_postings.assign(lanes * depth, 0.0f);
+  // Only the copy the chosen kernel reads.
+  if (!bf16) packed_postings.assign(lanes * depth, 0.0f);
   const int pairs = (depth + 1) / 2;
   if (bf16) {
     packed_postings_bf16.assign(lanes * pairs, 0);
@@ -95,14 +96,15 @@ ScanPlan::ScanPlan(const IndexedRound& ir_in, int veteran_k_in,
   panel_sphere.resize(panel_count);
   panel_xyz.assign(lanes * 3, 0.0f);
   for (std::int32_t panel = 0; panel < panel_count; ++panel) {
-    float* out = &packed_postings[std::size_t(panel) * kPanelLanes * depth];
     for (int lane = 0; lane < kPanelLanes; ++lane) {
       const std::size_t position = std::size_t(panel) * kPanelLanes + lane;
       const std::int32_t p = posting_order[position];
       if (p < 0) continue;
       const float* row = ir.posting_matrix.row(p).data();
-      for (int k = 0; k < depth; ++k) out[k * kPanelLanes + lane] = row[k];
-      if (bf16) {
+      if (!bf16) {
+        float* out = &packed_postings[std::size_t(panel) * kPanelLanes * depth];
+        for (int k = 0; k < depth; ++k) out[k * kPanelLanes + lane] = row[k];
+      } else {
         std::uint32_t* out16 =
             &packed_postings_bf16[std::size_t(panel) * kPanelLanes * pairs];
         for (int k = 0; k < depth; ++k) {
@@ -251,8 +253,11 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
   for (const auto& [block_gap_km, panel] : state.panel_order) {
     const BoundingSphere& panel_sphere = plan.panel_sphere[panel];
     const std::size_t lane0 = std::size_t(panel) * kPanelLanes;
-    in.postings = &plan.packed_postings[lane0 * depth];
-    if (plan.bf16) in.postings_bf16 = &plan.packed_postings_bf16[lane0 * pairs];
+    if (plan.bf16) {
+      in.postings_bf16 = &plan.packed_postings_bf16[lane0 * pairs];
+    } else {
+      in.postings = &plan.packed_postings[lane0 * depth];
+    }
     in.posting_threshold = &state.posting_threshold[lane0];
     in.posting_requirement = &plan.requirement[lane0];
     in.posting_preference = &plan.posting_preference[lane0];

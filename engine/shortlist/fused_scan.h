@@ -60,7 +60,8 @@ struct ScanPlan {
   // Postings in spatial order, in panels of kPanelLanes (last one padded).
   std::vector<std::int32_t> posting_order;  ///< position -> slot, -1 = pad
   std::int32_t panel_count = 0;
-  std::vector<float> packed_postings;  ///< per panel: depth * kPanelLanes
+  /// Unless bf16: per panel, depth * kPanelLanes floats.
+  std::vector<float> packed_postings;
   /// When bf16: per panel, (depth + 1) / 2 * kPanelLanes words.
   std::vector<std::uint32_t> packed_postings_bf16;
   std::vector<std::uint32_t> requirement;         ///< by position

@@ -8,7 +8,6 @@
 #include <atomic>
 #include <thread>
 
-#include "engine/scoring/pair_eval.h"
 #include "engine/shortlist/fused_scan.h"
 #include "engine/shortlist/rescore.h"
 

@@ -17,8 +17,8 @@
 // thread count: the lists are exact top-k under a strict total order.
 //
 // Memory: the inputs (IndexedRound; the dense veteran matrix is not read),
-// packed copies of the postings (float and bfloat16, 6 bytes x d per
-// posting), the outputs (48-byte entries; the veterans' side is written in
+// one packed copy of the postings (bfloat16: 2 bytes x d per posting;
+// float: 4), the outputs (48-byte entries; the veterans' side is written in
 // place into N x veteran_k entries and closed up), and per thread a fixed
 // working set: one candidate list per posting (at most 2 x posting_k
 // items of 8 bytes, more only for exact ties), one block of 192 veterans.

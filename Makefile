@@ -12,7 +12,7 @@
 #   make bench-setup  also the optional bench-only peers (FAISS, OpenBLAS)
 
 PACKAGES := cmake g++ make pkg-config python3 libeigen3-dev libtbb-dev rapidjson-dev \
-            libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev
+            libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev liblemon-dev
 # Bench-only and optional: the peers of bench/peer_comparison.cc. Neither the
 # build nor `make test` needs them; without them its rows print "skipped".
 # libopenblas0-openmp adds OpenBLAS's OpenMP build beside the default

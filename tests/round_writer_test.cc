@@ -106,7 +106,10 @@ TEST_F(RoundStreamTest, EmptySectionsAndHistoryMatch) {
       "\"location\":0.3,\"preference\":0.1},\"distance_scale_km\":30,"
       "\"max_commute_km\":null,\"veteran_shortlist_k\":10,"
       "\"posting_shortlist_k\":20,\"policy\":\"points_order\","
-      "\"onet_share\":0.25},\n\"employers\":[],\n\"postings\":[],\n"
+      "\"onet_share\":0.25,\"objective\":\"coverage_first\","
+      "\"candidate_k\":50,\"exact\":false,\"posting_ranking\":\"score\","
+      "\"couples\":\"independent\",\"couple_max_km\":50},\n"
+      "\"employers\":[],\n\"postings\":[],\n"
       "\"veterans\":[],\n\"taken\":[],\n\"declined\":[]}\n");
 
   // One veteran, taken and declined pairs, the new fields.

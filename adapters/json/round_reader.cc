@@ -48,16 +48,28 @@ enum ConfigKey {
   kCfgVeteranK,
   kCfgPostingK,
   kCfgPolicy,
-  kCfgOnetShare
+  kCfgOnetShare,
+  kCfgObjective,
+  kCfgCandidateK,
+  kCfgExact,
+  kCfgPostingRanking,
+  kCfgCouples,
+  kCfgCoupleMaxKm
 };
-constexpr std::array<KeySpec, 7> kConfigKeys = {{
+constexpr std::array<KeySpec, 13> kConfigKeys = {{
     {"weights", false, "an object {\"skill\", \"location\", \"preference\"}"},
     {"distance_scale_km", false, "a finite number > 0"},
     {"max_commute_km", false, "a finite number > 0, or null"},
     {"veteran_shortlist_k", false, "an integer in [0, 1000]"},
     {"posting_shortlist_k", false, "an integer in [0, 1000]"},
-    {"policy", false, "one of points_order"},
+    {"policy", false, "one of points_order, optimal, stable"},
     {"onet_share", false, "a number in [0, 1]"},
+    {"objective", false, "one of coverage_first, total_score"},
+    {"candidate_k", false, "an integer in [1, 1000]"},
+    {"exact", false, "true or false"},
+    {"posting_ranking", false, "one of score, points"},
+    {"couples", false, "one of independent, together"},
+    {"couple_max_km", false, "a finite number > 0"},
 }};
 
 constexpr std::array<KeySpec, 3> kWeightKeys = {{
@@ -176,7 +188,13 @@ constexpr std::array<KeySpec, 2> kPairKeys = {{
     {"posting", true, "a posting id (a string)"},
 }};
 
-constexpr std::array<std::string_view, 1> kPolicyNames = {"points_order"};
+constexpr std::array<std::string_view, 3> kPolicyNames = {
+    "points_order", "optimal", "stable"};
+constexpr std::array<std::string_view, 2> kObjectiveNames = {"coverage_first",
+                                                             "total_score"};
+constexpr std::array<std::string_view, 2> kRankingNames = {"score", "points"};
+constexpr std::array<std::string_view, 2> kCouplesNames = {"independent",
+                                                           "together"};
 
 // Walks one round document into a Round, collecting every reading problem.
 // Each field that cannot be read keeps its default, chosen so that it
@@ -279,6 +297,32 @@ class RoundDocumentReader {
               break;
             case kCfgOnetShare:
               check_.get_number(e, path, expected, &config->onet_share);
+              break;
+            case kCfgObjective:
+              check_.get_name(e, path, parse_optimal_objective,
+                              kObjectiveNames, &config->objective);
+              break;
+            case kCfgCandidateK:
+              check_.get_int(e, path, expected, &config->candidate_k);
+              break;
+            case kCfgExact:
+              if (e.IsBool()) {
+                config->exact = e.GetBool();
+              } else {
+                check_.error(path, std::string(expected),
+                             JsonChecker::describe(e));
+              }
+              break;
+            case kCfgPostingRanking:
+              check_.get_name(e, path, parse_posting_ranking, kRankingNames,
+                              &config->posting_ranking);
+              break;
+            case kCfgCouples:
+              check_.get_name(e, path, parse_couples_rule, kCouplesNames,
+                              &config->couples);
+              break;
+            case kCfgCoupleMaxKm:
+              check_.get_number(e, path, expected, &config->couple_max_km);
               break;
           }
         });

@@ -127,6 +127,18 @@ class RecordWriter {
     string(to_string(c.policy));
     key("onet_share");
     number(c.onet_share);
+    key("objective");
+    string(to_string(c.objective));
+    key("candidate_k");
+    writer_.Int(c.candidate_k);
+    key("exact");
+    writer_.Bool(c.exact);
+    key("posting_ranking");
+    string(to_string(c.posting_ranking));
+    key("couples");
+    string(to_string(c.couples));
+    key("couple_max_km");
+    number(c.couple_max_km);
     writer_.EndObject();
   }
 

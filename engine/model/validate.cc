@@ -93,6 +93,14 @@ class Validator {
       add(Entity::kConfig, -1, "posting_shortlist_k", "an integer in [0, 1000]",
           std::to_string(c.posting_shortlist_k));
     }
+    if (c.candidate_k < 1 || c.candidate_k > kMaxShortlistK) {
+      add(Entity::kConfig, -1, "candidate_k", "an integer in [1, 1000]",
+          std::to_string(c.candidate_k));
+    }
+    if (!std::isfinite(c.couple_max_km) || c.couple_max_km <= 0) {
+      add(Entity::kConfig, -1, "couple_max_km", "a finite number > 0",
+          number_text(c.couple_max_km));
+    }
   }
 
   // Builds id -> first index maps, reporting empty, overlong and duplicate

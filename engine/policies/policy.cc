@@ -6,10 +6,10 @@
 
 namespace vetmatch {
 
-PolicyOutcome run_policy(PolicyKind kind, const IndexedRound& ir,
+PolicyOutcome run_policy(const RoundConfig& config, const IndexedRound& ir,
                          const Shortlists& /*shortlists*/,
                          const ProgressFn& progress) {
-  switch (kind) {
+  switch (config.policy) {
     case PolicyKind::kPointsOrder:
       return points_order(ir, progress);
     case PolicyKind::kOptimal:

@@ -1,6 +1,6 @@
 // The seam between a round and its assignment policy.
 //
-// Contract: run_policy() dispatches on PolicyKind and returns the policy's
+// Contract: run_policy() dispatches on config.policy and returns the policy's
 // assignments and unassigned veterans (Round index space, in the orders
 // round_result.h documents). Every policy sees the same inputs: the indexed
 // round and the shortlists already built (later policies use them as their
@@ -21,7 +21,9 @@ struct PolicyOutcome {
   std::vector<Unassigned> unassigned;
 };
 
-PolicyOutcome run_policy(PolicyKind kind, const IndexedRound& ir,
+/// `config` is the round's (policy and its options); `ir` was indexed from
+/// a round with that config.
+PolicyOutcome run_policy(const RoundConfig& config, const IndexedRound& ir,
                          const Shortlists& shortlists,
                          const ProgressFn& progress = {});
 

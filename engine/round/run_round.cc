@@ -51,9 +51,10 @@ RoundResult run_round(const Round& round, const RunOptions& options) {
 
   PolicyOutcome outcome;
   if (options.run_policy) {
-    const PolicyKind kind = options.policy.value_or(round.config.policy);
-    result.policy = kind;
-    outcome = run_policy(kind, ir, result.shortlists, options.progress);
+    RoundConfig config = round.config;
+    config.policy = options.policy.value_or(round.config.policy);
+    result.policy = config.policy;
+    outcome = run_policy(config, ir, result.shortlists, options.progress);
   }
   result.stats = compute_stats(ir, outcome);
   result.assignments = std::move(outcome.assignments);

@@ -29,9 +29,11 @@ enum TopKey {
   kTopPostings,
   kTopEmployers,
   kTopTaken,
-  kTopDeclined
+  kTopDeclined,
+  kTopWithdrawn,
+  kTopNotLooking
 };
-constexpr std::array<KeySpec, 7> kTopKeys = {{
+constexpr std::array<KeySpec, 9> kTopKeys = {{
     {"vetmatch", true, "\"round/1\""},
     {"config", false, "an object"},
     {"veterans", true, "an array of veteran objects"},
@@ -39,6 +41,8 @@ constexpr std::array<KeySpec, 7> kTopKeys = {{
     {"employers", false, "an array of employer objects"},
     {"taken", false, "an array of {\"veteran\", \"posting\"} pairs"},
     {"declined", false, "an array of {\"veteran\", \"posting\"} pairs"},
+    {"withdrawn", false, "an array of posting ids (strings)"},
+    {"not_looking", false, "an array of veteran ids (strings)"},
 }};
 
 enum ConfigKey {
@@ -188,8 +192,8 @@ constexpr std::array<KeySpec, 2> kPairKeys = {{
     {"posting", true, "a posting id (a string)"},
 }};
 
-constexpr std::array<std::string_view, 3> kPolicyNames = {
-    "points_order", "optimal", "stable"};
+constexpr std::array<std::string_view, 3> kPolicyNames = {"points_order",
+                                                          "optimal", "stable"};
 constexpr std::array<std::string_view, 2> kObjectiveNames = {"coverage_first",
                                                              "total_score"};
 constexpr std::array<std::string_view, 2> kRankingNames = {"score", "points"};
@@ -249,6 +253,14 @@ class RoundDocumentReader {
                   });
               break;
             }
+            case kTopWithdrawn:
+              check_.get_string_list(v, path, kTopKeys[key].expected,
+                                     &round->withdrawn);
+              break;
+            case kTopNotLooking:
+              check_.get_string_list(v, path, kTopKeys[key].expected,
+                                     &round->not_looking);
+              break;
           }
         });
   }
@@ -299,8 +311,8 @@ class RoundDocumentReader {
               check_.get_number(e, path, expected, &config->onet_share);
               break;
             case kCfgObjective:
-              check_.get_name(e, path, parse_optimal_objective,
-                              kObjectiveNames, &config->objective);
+              check_.get_name(e, path, parse_optimal_objective, kObjectiveNames,
+                              &config->objective);
               break;
             case kCfgCandidateK:
               check_.get_int(e, path, expected, &config->candidate_k);

@@ -42,6 +42,8 @@ class Validator {
     for (std::size_t i = 0; i < round_.postings.size(); ++i) check_posting(i);
     check_taken();
     check_declined();
+    check_withdrawn();
+    check_not_looking();
     return std::move(issues_);
   }
 
@@ -285,6 +287,58 @@ class Validator {
     }
   }
 
+  void check_withdrawn() {
+    std::unordered_map<std::string_view, int> seen;
+    for (std::size_t i = 0; i < round_.withdrawn.size(); ++i) {
+      const int index = static_cast<int>(i);
+      const std::string& id = round_.withdrawn[i];
+      if (!posting_index_.contains(id)) {
+        add(Entity::kWithdrawn, index, "", "the id of a listed posting",
+            quoted(id));
+        continue;
+      }
+      auto [it, inserted] = seen.emplace(id, index);
+      if (!inserted) {
+        add(Entity::kWithdrawn, index, "",
+            "a posting withdrawn once (also withdrawn/" +
+                std::to_string(it->second) + ")",
+            quoted(id));
+      }
+    }
+  }
+
+  void check_not_looking() {
+    std::unordered_map<std::string_view, int> taken_at;
+    for (std::size_t i = 0; i < round_.taken.size(); ++i) {
+      taken_at.emplace(round_.taken[i].veteran, static_cast<int>(i));
+    }
+    std::unordered_map<std::string_view, int> seen;
+    for (std::size_t i = 0; i < round_.not_looking.size(); ++i) {
+      const int index = static_cast<int>(i);
+      const std::string& id = round_.not_looking[i];
+      if (!veteran_index_.contains(id)) {
+        add(Entity::kNotLooking, index, "", "the id of a listed veteran",
+            quoted(id));
+        continue;
+      }
+      auto [it, inserted] = seen.emplace(id, index);
+      if (!inserted) {
+        add(Entity::kNotLooking, index, "",
+            "a veteran listed once (also not_looking/" +
+                std::to_string(it->second) + ")",
+            quoted(id));
+        continue;
+      }
+      const auto taken = taken_at.find(id);
+      if (taken != taken_at.end()) {
+        add(Entity::kNotLooking, index, "",
+            "a veteran not also taken (taken/" + std::to_string(taken->second) +
+                " places them; a placed veteran is already out of the round)",
+            quoted(id));
+      }
+    }
+  }
+
   const Round& round_;
   std::vector<ValidationIssue> issues_;
   std::unordered_map<std::string_view, int> veteran_index_;
@@ -308,6 +362,10 @@ std::string_view to_string(Entity e) {
       return "taken";
     case Entity::kDeclined:
       return "declined";
+    case Entity::kWithdrawn:
+      return "withdrawn";
+    case Entity::kNotLooking:
+      return "not_looking";
   }
   return "unknown";
 }

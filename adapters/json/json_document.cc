@@ -9,10 +9,6 @@
 namespace vetmatch {
 namespace {
 
-constexpr unsigned kParseFlags = rapidjson::kParseFullPrecisionFlag |
-                                 rapidjson::kParseValidateEncodingFlag |
-                                 rapidjson::kParseIterativeFlag;
-
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 bool is_blank(std::string_view text) {
@@ -144,27 +140,29 @@ void line_and_column(std::string_view text, std::size_t offset, int* line,
   *column = c;
 }
 
-bool parse_json_document(std::string_view text, const std::string& file,
-                         rapidjson::Document& document,
-                         std::vector<InputError>& errors) {
+namespace detail {
+
+std::string_view json_body(std::string_view text, const std::string& file,
+                           std::vector<InputError>& errors, bool* ok) {
   std::size_t skipped = 0;
   if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
     skipped = kByteOrderMark.size();
   }
   const std::string_view body = text.substr(skipped);
-  if (is_blank(body)) {
+  *ok = !is_blank(body);
+  if (!*ok) {
     InputError e;
     e.file = file;
     e.expected = "a JSON document";
     e.found = text.empty() ? "an empty file" : "a file with only blanks";
     errors.push_back(std::move(e));
-    return false;
   }
-  document.Parse<kParseFlags>(body.data(), body.size());
-  if (!document.HasParseError()) return true;
+  return body;
+}
 
-  const rapidjson::ParseErrorCode code = document.GetParseError();
-  const std::size_t offset = document.GetErrorOffset();
+void add_parse_error(std::string_view body, const std::string& file,
+                     rapidjson::ParseErrorCode code, std::size_t offset,
+                     std::vector<InputError>& errors) {
   InputError e;
   e.file = file;
   // Columns as an editor shows them: the byte-order mark is not one.
@@ -172,6 +170,20 @@ bool parse_json_document(std::string_view text, const std::string& file,
   e.expected = expected_for(code);
   e.found = found_at(body, offset, code);
   errors.push_back(std::move(e));
+}
+
+}  // namespace detail
+
+bool parse_json_document(std::string_view text, const std::string& file,
+                         rapidjson::Document& document,
+                         std::vector<InputError>& errors) {
+  bool ok = false;
+  const std::string_view body = detail::json_body(text, file, errors, &ok);
+  if (!ok) return false;
+  document.Parse<kJsonParseFlags>(body.data(), body.size());
+  if (!document.HasParseError()) return true;
+  detail::add_parse_error(body, file, document.GetParseError(),
+                          document.GetErrorOffset(), errors);
   return false;
 }
 

@@ -695,7 +695,7 @@ TEST(RoundReaderTest, CarryOverProblemsAreErrorsAtTheirPaths) {
       {R"("withdrawn": ["P9"]})", "/withdrawn/0",
        "expected the id of a listed posting, found \"P9\""},
       {R"("withdrawn": ["P1", "P1"]})", "/withdrawn/1",
-       "a posting withdrawn once (also withdrawn/0)"},
+       "a posting listed once (also withdrawn/0)"},
       {R"("withdrawn": "P1"})", "/withdrawn",
        "expected an array of posting ids (strings), found \"P1\""},
       {R"("withdrawn": ["P1", 7]})", "/withdrawn/1",

@@ -128,31 +128,6 @@ class JsonAnswersReader {
 constexpr std::array<std::string_view, 3> kColumns = {"veteran", "posting",
                                                       "answer"};
 
-bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char lead = static_cast<unsigned char>(s[i]);
-    std::size_t length = 1;
-    if (lead < 0x80) {
-      length = 1;
-    } else if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 3;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 4;
-    } else {
-      return false;
-    }
-    if (i + length > s.size()) return false;
-    for (std::size_t k = 1; k < length; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += length;
-  }
-  return true;
-}
-
 // Splits one line into fields (RFC 4180 quotes); nullopt with `problem`
 // set when a quote is not closed or text follows a closing quote.
 std::optional<std::vector<std::string>> split_csv(std::string_view line,
@@ -236,7 +211,7 @@ class CsvAnswersReader {
   }
 
   void read_line(int number, std::string_view line) {
-    if (!valid_utf8(line)) {
+    if (utf8_prefix(line, false) != line.size()) {
       error(number, "", "UTF-8 text", "bytes that are not UTF-8");
       return;
     }

@@ -66,35 +66,6 @@ bool is_number_char(char c) {
          c == 'e' || c == 'E';
 }
 
-// Length of the longest prefix of `s` that is whole, valid UTF-8 with no
-// control characters (so a snippet prints cleanly on a terminal).
-std::size_t printable_prefix(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char lead = static_cast<unsigned char>(s[i]);
-    std::size_t length = 0;
-    if (lead >= 0x20 && lead < 0x7F) {
-      length = 1;
-    } else if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 3;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 4;
-    } else {
-      break;
-    }
-    if (i + length > s.size()) break;
-    bool whole = true;
-    for (std::size_t k = 1; k < length; ++k) {
-      whole &= (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    }
-    if (!whole) break;
-    i += length;
-  }
-  return i;
-}
-
 // A short look at the text where parsing stopped, for "found ...".
 std::string found_at(std::string_view text, std::size_t offset,
                      rapidjson::ParseErrorCode code) {
@@ -105,7 +76,7 @@ std::string found_at(std::string_view text, std::size_t offset,
     while (n < rest.size() && n < 32 && is_number_char(rest[n])) ++n;
     return std::string(rest.substr(0, n));
   }
-  const std::size_t n = printable_prefix(rest.substr(0, 16));
+  const std::size_t n = utf8_prefix(rest.substr(0, 16), true);
   if (n == 0) {
     const unsigned char byte = static_cast<unsigned char>(rest[0]);
     if (byte == '\n' || byte == '\r') return "the end of the line";

@@ -75,11 +75,18 @@ class ProposalHandler
     return nullptr;
   }
 
-  // A value that is not a container; `text` is set for strings.
-  bool scalar(std::string found, const std::string_view* text) {
+  enum class Kind { kScalar, kObject, kArray };
+
+  // The start of any value (`text` set for strings): reports what is out
+  // of place and returns the frame a container opens.
+  Frame begin_value(Kind kind, std::string found,
+                    const std::string_view* text) {
     if (stack_.empty()) {
-      top_level_error(std::move(found));
-      return true;
+      if (kind == Kind::kObject) return Frame::kTop;
+      error("",
+            "a JSON object {\"vetmatch\": \"result/1\", ...} at the top level",
+            std::move(found));
+      return Frame::kSkip;
     }
     switch (stack_.back()) {
       case Frame::kSkip:
@@ -92,10 +99,16 @@ class ProposalHandler
           }
         } else if (key_ == "assignments") {
           seen_assignments_ = true;
+          if (kind == Kind::kArray) return Frame::kAssignments;
           error("/assignments", kAssignmentsExpected, std::move(found));
         }
         break;
       case Frame::kAssignments:
+        if (kind == Kind::kObject) {
+          current_ = PairRef();
+          bad_ = false;
+          return Frame::kAssignment;  // index_ moves on at its end
+        }
         error(element_path(), kAssignmentExpected, std::move(found));
         ++index_;
         break;
@@ -111,56 +124,17 @@ class ProposalHandler
         }
         break;
     }
+    return Frame::kSkip;
+  }
+
+  bool scalar(std::string found, const std::string_view* text) {
+    begin_value(Kind::kScalar, std::move(found), text);
     return true;
   }
 
   bool open(bool object) {
-    const std::string found = object ? "an object" : "an array";
-    if (stack_.empty()) {
-      if (object) {
-        stack_.push_back(Frame::kTop);
-      } else {
-        top_level_error(found);
-        stack_.push_back(Frame::kSkip);
-      }
-      return true;
-    }
-    Frame next = Frame::kSkip;
-    switch (stack_.back()) {
-      case Frame::kSkip:
-        break;
-      case Frame::kTop:
-        if (key_ == "vetmatch") {
-          seen_tag_ = true;
-          error("/vetmatch", kTagExpected, found);
-        } else if (key_ == "assignments") {
-          seen_assignments_ = true;
-          if (object) {
-            error("/assignments", kAssignmentsExpected, found);
-          } else {
-            next = Frame::kAssignments;
-          }
-        }
-        break;
-      case Frame::kAssignments:
-        if (object) {
-          current_ = PairRef();
-          bad_ = false;
-          next = Frame::kAssignment;
-        } else {
-          error(element_path(), kAssignmentExpected, found);
-          ++index_;
-        }
-        break;
-      case Frame::kAssignment:
-        if (assignment_field() != nullptr) {
-          error(element_path() + "/" + key_,
-                "a " + key_ + " id (a non-empty string)", found);
-          bad_ = true;
-        }
-        break;
-    }
-    stack_.push_back(next);
+    stack_.push_back(begin_value(object ? Kind::kObject : Kind::kArray,
+                                 object ? "an object" : "an array", nullptr));
     return true;
   }
 
@@ -186,12 +160,6 @@ class ProposalHandler
       }
     }
     return true;
-  }
-
-  void top_level_error(std::string found) {
-    error("",
-          "a JSON object {\"vetmatch\": \"result/1\", ...} at the top level",
-          std::move(found));
   }
 
   std::string file_;

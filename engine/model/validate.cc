@@ -287,24 +287,36 @@ class Validator {
     }
   }
 
-  void check_withdrawn() {
+  // Each id of `ids` (the list `entity`) must name a record of `index` and
+  // be listed once; `more(i, id)` checks the sound ones further.
+  template <typename More>
+  void check_id_list(const std::vector<std::string>& ids, Entity entity,
+                     const std::unordered_map<std::string_view, int>& index,
+                     std::string_view what, More&& more) {
     std::unordered_map<std::string_view, int> seen;
-    for (std::size_t i = 0; i < round_.withdrawn.size(); ++i) {
-      const int index = static_cast<int>(i);
-      const std::string& id = round_.withdrawn[i];
-      if (!posting_index_.contains(id)) {
-        add(Entity::kWithdrawn, index, "", "the id of a listed posting",
-            quoted(id));
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      const int at = static_cast<int>(i);
+      if (!index.contains(ids[i])) {
+        add(entity, at, "", "the id of a listed " + std::string(what),
+            quoted(ids[i]));
         continue;
       }
-      auto [it, inserted] = seen.emplace(id, index);
+      const auto [it, inserted] = seen.emplace(ids[i], at);
       if (!inserted) {
-        add(Entity::kWithdrawn, index, "",
-            "a posting withdrawn once (also withdrawn/" +
+        add(entity, at, "",
+            "a " + std::string(what) + " listed once (also " +
+                std::string(to_string(entity)) + "/" +
                 std::to_string(it->second) + ")",
-            quoted(id));
+            quoted(ids[i]));
+        continue;
       }
+      more(at, ids[i]);
     }
+  }
+
+  void check_withdrawn() {
+    check_id_list(round_.withdrawn, Entity::kWithdrawn, posting_index_,
+                  "posting", [](int, const std::string&) {});
   }
 
   void check_not_looking() {
@@ -312,31 +324,18 @@ class Validator {
     for (std::size_t i = 0; i < round_.taken.size(); ++i) {
       taken_at.emplace(round_.taken[i].veteran, static_cast<int>(i));
     }
-    std::unordered_map<std::string_view, int> seen;
-    for (std::size_t i = 0; i < round_.not_looking.size(); ++i) {
-      const int index = static_cast<int>(i);
-      const std::string& id = round_.not_looking[i];
-      if (!veteran_index_.contains(id)) {
-        add(Entity::kNotLooking, index, "", "the id of a listed veteran",
-            quoted(id));
-        continue;
-      }
-      auto [it, inserted] = seen.emplace(id, index);
-      if (!inserted) {
-        add(Entity::kNotLooking, index, "",
-            "a veteran listed once (also not_looking/" +
-                std::to_string(it->second) + ")",
-            quoted(id));
-        continue;
-      }
-      const auto taken = taken_at.find(id);
-      if (taken != taken_at.end()) {
-        add(Entity::kNotLooking, index, "",
-            "a veteran not also taken (taken/" + std::to_string(taken->second) +
-                " places them; a placed veteran is already out of the round)",
-            quoted(id));
-      }
-    }
+    check_id_list(
+        round_.not_looking, Entity::kNotLooking, veteran_index_, "veteran",
+        [&](int at, const std::string& id) {
+          const auto taken = taken_at.find(id);
+          if (taken == taken_at.end()) return;
+          add(Entity::kNotLooking, at, "",
+              "a veteran not also taken (taken/" +
+                  std::to_string(taken->second) +
+                  " places them; a placed veteran is already out of the "
+                  "round)",
+              quoted(id));
+        });
   }
 
   const Round& round_;

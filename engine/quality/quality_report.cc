@@ -153,13 +153,8 @@ QualityReport quality_report(const Round& round, const RoundResult& result,
   // Hit postings per distinct target set (many veterans share one).
   std::map<const Targets*, std::int64_t> hits_in_round;
 
-  const CoverageFigures placed =
+  q.assigned =
       coverage_figures(round, result.veterans_by_id, result.assignments);
-  q.overall = placed.overall;
-  q.by_group = placed.by_group;
-  q.by_priority = placed.by_priority;
-  q.mean_assigned_km = placed.mean_distance_km;
-  q.mean_assigned_skill = placed.mean_skill;
 
   double entry_hits = 0, entry_related = 0;
   double shortlist_km = 0, shortlist_skill = 0, shortlist_count = 0;

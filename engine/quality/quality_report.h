@@ -48,11 +48,9 @@ struct QualityReport {
   std::int64_t shortlist_entries = 0;      ///< Of veterans with targets.
   double crosswalk_hit_rate = 0.0;         ///< Entries that are hits.
   double related_hit_rate = 0.0;           ///< Hits or related.
-  Coverage overall;
-  std::array<Coverage, 4> by_group{};     ///< soldier, nco, officer, spouse
-  std::array<Coverage, 4> by_priority{};  ///< disabled, martyr_family, ...
-  double mean_assigned_km = 0.0;
-  double mean_assigned_skill = 0.0;
+  /// Coverage overall, per group and per priority flag, and the means of
+  /// the assignments (distance, skill component).
+  CoverageFigures assigned;
   double mean_shortlist_km = 0.0;
   double mean_shortlist_skill = 0.0;
 };

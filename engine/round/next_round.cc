@@ -165,54 +165,56 @@ class AnswerChecker {
     }
   }
 
-  void check_not_looking() {
+  // Each id of `ids` must name a record of `index` and come once; `more(i,
+  // record)` checks the sound ones further.
+  template <typename More>
+  void check_ids(const std::vector<std::string>& ids, AnswerSection section,
+                 const std::unordered_map<std::string_view, int>& index,
+                 std::string_view what, std::string_view list, More&& more) {
     std::unordered_map<std::string_view, int> seen;
-    for (std::size_t i = 0; i < answers_.not_looking.size(); ++i) {
-      const std::string& id = answers_.not_looking[i];
-      const int v = find(veteran_, id);
-      if (v < 0) {
-        add(AnswerSection::kNotLooking, i, "",
-            "the id of a veteran of the round", quoted(id));
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      const int record = find(index, ids[i]);
+      if (record < 0) {
+        add(section, i, "",
+            "the id of a " + std::string(what) + " of the round",
+            quoted(ids[i]));
         continue;
       }
-      const auto [it, inserted] = seen.emplace(id, static_cast<int>(i));
+      const auto [it, inserted] = seen.emplace(ids[i], static_cast<int>(i));
       if (!inserted) {
-        add(AnswerSection::kNotLooking, i, "",
-            "each veteran once (also not_looking/" +
-                std::to_string(it->second) + ")",
-            quoted(id));
-      } else if (taken_at_[v] >= 0) {
-        add(AnswerSection::kNotLooking, i, "",
-            "a veteran not placed in an earlier round (the round has them "
-            "in taken/" +
-                std::to_string(taken_at_[v]) + ")",
-            quoted(id));
-      } else if (accepted_at_[v] >= 0) {
-        add(AnswerSection::kNotLooking, i, "",
-            "a veteran who accepts no proposal in these answers (answers/" +
-                std::to_string(accepted_at_[v]) + " accepts)",
-            quoted(id));
+        add(section, i, "",
+            "each " + std::string(what) + " once (also " + std::string(list) +
+                "/" + std::to_string(it->second) + ")",
+            quoted(ids[i]));
+        continue;
       }
+      more(i, record);
     }
   }
 
+  void check_not_looking() {
+    check_ids(answers_.not_looking, AnswerSection::kNotLooking, veteran_,
+              "veteran", "not_looking", [&](std::size_t i, int v) {
+                const std::string& id = answers_.not_looking[i];
+                if (taken_at_[v] >= 0) {
+                  add(AnswerSection::kNotLooking, i, "",
+                      "a veteran not placed in an earlier round (the round "
+                      "has them in taken/" +
+                          std::to_string(taken_at_[v]) + ")",
+                      quoted(id));
+                } else if (accepted_at_[v] >= 0) {
+                  add(AnswerSection::kNotLooking, i, "",
+                      "a veteran who accepts no proposal in these answers "
+                      "(answers/" +
+                          std::to_string(accepted_at_[v]) + " accepts)",
+                      quoted(id));
+                }
+              });
+  }
+
   void check_withdrawn() {
-    std::unordered_map<std::string_view, int> seen;
-    for (std::size_t i = 0; i < answers_.withdrawn.size(); ++i) {
-      const std::string& id = answers_.withdrawn[i];
-      if (find(posting_, id) < 0) {
-        add(AnswerSection::kWithdrawn, i, "",
-            "the id of a posting of the round", quoted(id));
-        continue;
-      }
-      const auto [it, inserted] = seen.emplace(id, static_cast<int>(i));
-      if (!inserted) {
-        add(AnswerSection::kWithdrawn, i, "",
-            "each posting once (also withdrawn/" + std::to_string(it->second) +
-                ")",
-            quoted(id));
-      }
-    }
+    check_ids(answers_.withdrawn, AnswerSection::kWithdrawn, posting_,
+              "posting", "withdrawn", [](std::size_t, int) {});
   }
 
   const Round& round_;

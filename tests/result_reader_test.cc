@@ -1,17 +1,21 @@
 // Reading a result file back for its proposals
 // (adapters/json/result_reader.h): a real result written by result_writer
 // gives its assignments in order; problems of shape are reported at their
-// JSON paths; everything else in the file is skipped unread.
+// JSON paths; everything else in the file is skipped unread; a file is
+// streamed, and read again whole only to place a syntax error.
 #include "adapters/json/result_reader.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "adapters/json/result_writer.h"
 #include "engine/round/run_round.h"
 #include "tests/support/random_round.h"
+#include "tests/support/run_cli.h"
 
 namespace vetmatch {
 namespace {
@@ -104,6 +108,45 @@ TEST(ResultReaderTest, ProblemsAtTheirPaths) {
                 c.messages[i]);
     }
   }
+}
+
+TEST(ResultReaderTest, StreamsAFileAndRereadsItOnlyForAnError) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() /
+      ("vetmatch_result_reader_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  test::RandomRoundOptions options;
+  options.veterans = 300;
+  options.postings = 100;
+  const Round round = test::random_round(options, 9);
+  const RoundResult result = run_round(round);
+  const std::string json = result_to_json(round, result, {false, 0});
+  ASSERT_GT(json.size(), 65536u);
+  // With a byte-order mark, bigger than the 64 KiB buffer.
+  const std::filesystem::path good = dir / "good.json";
+  test_support::spit(good, "\xEF\xBB\xBF" + json);
+  const ReadProposalsResult read = read_result_proposals_file(good.string());
+  EXPECT_TRUE(read.errors.empty()) << messages(read.errors);
+  EXPECT_EQ(read.proposals.size(), result.assignments.size());
+  // Malformed: the line and column, as from the text.
+  const std::filesystem::path bad = dir / "bad.json";
+  test_support::spit(bad, "{\"vetmatch\": \"result/1\",\n \"assignments\": [}");
+  const ReadProposalsResult broken = read_result_proposals_file(bad.string());
+  ASSERT_EQ(broken.errors.size(), 1u);
+  EXPECT_EQ(broken.errors[0].message(),
+            bad.string() +
+                ":2:18: malformed JSON: expected a JSON value "
+                "(object, array, string, number, true, false or "
+                "null), found '}'");
+  EXPECT_TRUE(broken.proposals.empty());
+  const std::filesystem::path empty = dir / "empty.json";
+  test_support::spit(empty, "");
+  EXPECT_EQ(read_result_proposals_file(empty.string()).errors.at(0).message(),
+            empty.string() + ": expected a JSON document, found an empty file");
+  EXPECT_THROW(read_result_proposals_file(dir.string()), IoError);
+  EXPECT_THROW(read_result_proposals_file((dir / "absent.json").string()),
+               IoError);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -1,8 +1,12 @@
 #include "adapters/json/result_reader.h"
 
+#include <rapidjson/encodedstream.h>
+#include <rapidjson/filereadstream.h>
 #include <rapidjson/reader.h>
 
 #include <cstdint>
+#include <cstdio>
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -185,7 +189,25 @@ ReadProposalsResult read_result_proposals_string(std::string_view json,
   return result;
 }
 
+// Streamed from the file in 64 KiB pieces; a file that is not well-formed
+// JSON (or cannot be read) is read again whole, for the error's line and
+// column or the IoError.
 ReadProposalsResult read_result_proposals_file(const std::string& path) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(
+      std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (file) {
+    std::vector<char> buffer(1 << 16);
+    rapidjson::FileReadStream bytes(file.get(), buffer.data(), buffer.size());
+    // Skips a byte-order mark.
+    rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::FileReadStream>
+        stream(bytes);
+    ReadProposalsResult result;
+    ProposalHandler handler(path, &result);
+    rapidjson::Reader reader;
+    const rapidjson::ParseResult parsed =
+        reader.Parse<kJsonParseFlags>(stream, handler);
+    if (!parsed.IsError() && std::ferror(file.get()) == 0) return result;
+  }
   return read_result_proposals_string(read_whole_file(path), path);
 }
 

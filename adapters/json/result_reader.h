@@ -8,9 +8,10 @@
 // string "veteran" or "posting", malformed JSON with line and column).
 // Everything else in the file (scores, shortlists, stats) is skipped
 // unread and unchecked: the file is streamed through a SAX handler, so
-// memory is the file's bytes plus the proposals, never a DOM of the
-// shortlists. read_result_proposals_file throws IoError when the file
-// cannot be read.
+// read_result_proposals_file holds a 64 KiB buffer and the proposals, never
+// the file (a city result is 750 MB) nor a DOM of it; only a file that is
+// not well-formed is read again whole, for the error's line and column. It
+// throws IoError when the file cannot be read.
 #pragma once
 
 #include <string>

@@ -24,15 +24,6 @@ float round_up(double x) {
   return f;
 }
 
-int run_kernel(const ScanPlan& plan, const TileInput& in, Hit* hits) {
-  if (plan.bf16) {
-    return plan.portable_kernel ? run_micro_kernel_bf16_portable(in, hits)
-                                : run_micro_kernel_bf16(in, hits);
-  }
-  return plan.portable_kernel ? run_micro_kernel_portable(in, hits)
-                              : run_micro_kernel(in, hits);
-}
-
 double largest_commute(const IndexedRound& ir,
                        std::span<const std::int32_t> slots) {
   double out = 0.0;
@@ -150,19 +141,21 @@ ScanThreadState::ScanThreadState(const ScanPlan& plan)
   }
 }
 
-void scan_block(const ScanPlan& plan, std::int32_t block,
-                ScanThreadState& state, std::vector<CandidateList>& lists) {
+BlockLayout pack_block(const ScanPlan& plan, std::int32_t block,
+                       ScanThreadState& state) {
   const IndexedRound& ir = plan.ir;
   const int depth = plan.depth;
-  const std::int32_t first = block * kBlockVeterans;
-  const std::int32_t count =
-      std::min<std::int32_t>(kBlockVeterans, ir.n_veterans - first);
-  const int groups = (count + kGroupRows - 1) / kGroupRows;
-  const std::span<const std::int32_t> slots(plan.veteran_order.data() + first,
-                                            count);
+  BlockLayout layout;
+  layout.first = block * kBlockVeterans;
+  layout.count =
+      std::min<std::int32_t>(kBlockVeterans, ir.n_veterans - layout.first);
+  layout.groups = (layout.count + kGroupRows - 1) / kGroupRows;
+  const std::int32_t count = layout.count;
+  layout.slots = std::span<const std::int32_t>(
+      plan.veteran_order.data() + layout.first, count);
+  const std::span<const std::int32_t> slots = layout.slots;
 
   // Pack the block's rows group by group; rows past the end never pass.
-  lists.resize(count);
   std::fill(state.packed_veterans.begin(), state.packed_veterans.end(), 0.0f);
   for (int i = 0; i < kBlockVeterans; ++i) {
     if (i >= count) {
@@ -173,8 +166,6 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
       continue;
     }
     const std::int32_t v = slots[i];
-    lists[i].reset(plan.veteran_k, plan.margin);
-    state.veteran_threshold[i] = lists[i].threshold();
     state.veteran_not_capability[i] = ~plan.veteran_capability[v];
     state.veteran_preference[i] = plan.veteran_preference[v];
     for (int c = 0; c < 3; ++c) {
@@ -217,30 +208,92 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
     }
   }
 
-  const BoundingSphere block_sphere = bounding_sphere(ir.veteran_xyz, slots);
-  const double block_commute = largest_commute(ir, slots);
-  BoundingSphere group_sphere[kBlockGroups];
-  double group_commute[kBlockGroups];
-  for (int g = 0; g < groups; ++g) {
+  layout.block_sphere = bounding_sphere(ir.veteran_xyz, slots);
+  layout.block_commute = largest_commute(ir, slots);
+  for (int g = 0; g < layout.groups; ++g) {
     const auto group_slots = slots.subspan(
         g * kGroupRows, std::min(kGroupRows, count - g * kGroupRows));
-    group_sphere[g] = bounding_sphere(ir.veteran_xyz, group_slots);
-    group_commute[g] = largest_commute(ir, group_slots);
+    layout.group_sphere[g] = bounding_sphere(ir.veteran_xyz, group_slots);
+    layout.group_commute[g] = largest_commute(ir, group_slots);
   }
+  return layout;
+}
 
+double product_error(const ScanPlan& plan) {
+  // A bf16 product errs by up to bf16_skill_error(d) in the cosine: both
+  // bounds widen by that much of the skill weight.
+  return plan.bf16 ? plan.w_skill * bf16_skill_error(plan.depth) : 0.0;
+}
+
+TileInput tile_input(const ScanPlan& plan) {
   TileInput in;
-  in.depth = depth;
+  in.depth = plan.depth;
   in.weight_skill = static_cast<float>(plan.w_skill);
   in.weight_preference = static_cast<float>(plan.w_preference);
   in.weight_location = static_cast<float>(plan.w_location);
-  // A bf16 product errs by up to bf16_skill_error(d) in the cosine: both
-  // bounds widen by that much of the skill weight.
-  const double product_error =
-      plan.bf16 ? plan.w_skill * bf16_skill_error(depth) : 0.0;
-  in.bound_slack = static_cast<float>(kBoundSlack + product_error);
-  const int pairs = (depth + 1) / 2;
-  in.inverse_scale_km = static_cast<float>(1.0 / ir.distance_scale_km);
+  in.bound_slack = static_cast<float>(kBoundSlack + product_error(plan));
+  in.inverse_scale_km = static_cast<float>(1.0 / plan.ir.distance_scale_km);
   in.preference_exact = plan.preference_exact;
+  return in;
+}
+
+float tile_constant(const ScanPlan& plan, double gap_km) {
+  return static_cast<float>(
+      plan.w_location * std::exp(-gap_km * (1.0 / plan.ir.distance_scale_km)) +
+      kBoundSlack + product_error(plan));
+}
+
+void point_at_panel(const ScanPlan& plan, std::int32_t panel, TileInput& in) {
+  const std::size_t lane0 = std::size_t(panel) * kPanelLanes;
+  if (plan.bf16) {
+    in.postings_bf16 =
+        &plan.packed_postings_bf16[lane0 * ((plan.depth + 1) / 2)];
+  } else {
+    in.postings = &plan.packed_postings[lane0 * plan.depth];
+  }
+  in.posting_requirement = &plan.requirement[lane0];
+  in.posting_preference = &plan.posting_preference[lane0];
+  in.posting_xyz = &plan.panel_xyz[lane0 * 3];
+}
+
+void point_at_group(const ScanPlan& plan, const ScanThreadState& state,
+                    int group, TileInput& in) {
+  const int row0 = group * kGroupRows;
+  in.veterans = &state.packed_veterans[std::size_t(row0) * plan.depth];
+  if (plan.bf16) {
+    in.veterans_bf16 =
+        &state.packed_veterans_bf16[std::size_t(row0) * ((plan.depth + 1) / 2)];
+  }
+  in.veteran_threshold = &state.veteran_threshold[row0];
+  in.veteran_not_capability = &state.veteran_not_capability[row0];
+  in.veteran_preference = &state.veteran_preference[row0];
+  in.veteran_xyz = &state.veteran_xyz[3 * std::size_t(row0)];
+  in.veteran_commute_km = &state.veteran_commute_km[row0];
+}
+
+int run_kernel(const ScanPlan& plan, const TileInput& in, Hit* hits) {
+  if (plan.bf16) {
+    return plan.portable_kernel ? run_micro_kernel_bf16_portable(in, hits)
+                                : run_micro_kernel_bf16(in, hits);
+  }
+  return plan.portable_kernel ? run_micro_kernel_portable(in, hits)
+                              : run_micro_kernel(in, hits);
+}
+
+void scan_block(const ScanPlan& plan, std::int32_t block,
+                ScanThreadState& state, std::vector<CandidateList>& lists) {
+  const IndexedRound& ir = plan.ir;
+  const BlockLayout layout = pack_block(plan, block, state);
+  const std::int32_t count = layout.count;
+  const int groups = layout.groups;
+  const std::span<const std::int32_t> slots = layout.slots;
+  lists.resize(count);
+  for (std::int32_t i = 0; i < count; ++i) {
+    lists[i].reset(plan.veteran_k, plan.margin);
+    state.veteran_threshold[i] = lists[i].threshold();
+  }
+
+  TileInput in = tile_input(plan);
   const double inv_scale = 1.0 / ir.distance_scale_km;
   // Nearest panels first: their pairs score highest on location, so the
   // lists' thresholds rise early and later tiles are skipped more often.
@@ -248,40 +301,23 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
   state.panel_order.clear();
   for (std::int32_t panel = 0; panel < plan.panel_count; ++panel) {
     const double gap_km =
-        lower_bound_km(block_sphere, plan.panel_sphere[panel]);
-    if (plan.geo_pruning && gap_km > block_commute) continue;
+        lower_bound_km(layout.block_sphere, plan.panel_sphere[panel]);
+    if (plan.geo_pruning && gap_km > layout.block_commute) continue;
     state.panel_order.push_back({gap_km, panel});
   }
   std::sort(state.panel_order.begin(), state.panel_order.end());
   for (const auto& [block_gap_km, panel] : state.panel_order) {
     const BoundingSphere& panel_sphere = plan.panel_sphere[panel];
     const std::size_t lane0 = std::size_t(panel) * kPanelLanes;
-    if (plan.bf16) {
-      in.postings_bf16 = &plan.packed_postings_bf16[lane0 * pairs];
-    } else {
-      in.postings = &plan.packed_postings[lane0 * depth];
-    }
+    point_at_panel(plan, panel, in);
     in.posting_threshold = &state.posting_threshold[lane0];
-    in.posting_requirement = &plan.requirement[lane0];
-    in.posting_preference = &plan.posting_preference[lane0];
-    in.posting_xyz = &plan.panel_xyz[lane0 * 3];
     for (int g = 0; g < groups; ++g) {
-      const double gap_km = lower_bound_km(group_sphere[g], panel_sphere);
-      if (plan.geo_pruning && gap_km > group_commute[g]) continue;
+      const double gap_km =
+          lower_bound_km(layout.group_sphere[g], panel_sphere);
+      if (plan.geo_pruning && gap_km > layout.group_commute[g]) continue;
       const int row0 = g * kGroupRows;
-      in.veterans = &state.packed_veterans[std::size_t(row0) * depth];
-      if (plan.bf16) {
-        in.veterans_bf16 =
-            &state.packed_veterans_bf16[std::size_t(row0) * pairs];
-      }
-      in.veteran_threshold = &state.veteran_threshold[row0];
-      in.veteran_not_capability = &state.veteran_not_capability[row0];
-      in.veteran_preference = &state.veteran_preference[row0];
-      in.veteran_xyz = &state.veteran_xyz[3 * std::size_t(row0)];
-      in.veteran_commute_km = &state.veteran_commute_km[row0];
-      in.tile_constant =
-          static_cast<float>(plan.w_location * std::exp(-gap_km * inv_scale) +
-                             kBoundSlack + product_error);
+      point_at_group(plan, state, g, in);
+      in.tile_constant = tile_constant(plan, gap_km);
       const int n = run_kernel(plan, in, state.hits.data());
 
       ++state.tiles_scored;

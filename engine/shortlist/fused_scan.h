@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -101,6 +102,36 @@ struct ScanThreadState {
   std::int64_t kernel_hits = 0;
   std::int64_t offers = 0;
 };
+
+/// Where one block of veterans lies: its slots (in spatial order) and the
+/// bounding spheres and largest commute limits of the block and its groups.
+struct BlockLayout {
+  std::int32_t first = 0;  ///< position of its first veteran
+  std::int32_t count = 0;
+  int groups = 0;
+  std::span<const std::int32_t> slots;
+  BoundingSphere block_sphere;
+  double block_commute = 0.0;
+  BoundingSphere group_sphere[kBlockGroups];
+  double group_commute[kBlockGroups];
+};
+
+/// Packs block `block` into `state` (rows, rule words, places, commute
+/// limits) and sets the thresholds of rows past its end to +infinity; the
+/// caller sets the real rows' veteran_threshold.
+BlockLayout pack_block(const ScanPlan& plan, std::int32_t block,
+                       ScanThreadState& state);
+
+/// A TileInput with the plan's constants; the pointers are set by
+/// point_at_panel, point_at_group and the caller's thresholds.
+TileInput tile_input(const ScanPlan& plan);
+/// The tile constant for groups and panels `gap_km` apart (at least).
+float tile_constant(const ScanPlan& plan, double gap_km);
+void point_at_panel(const ScanPlan& plan, std::int32_t panel, TileInput& in);
+void point_at_group(const ScanPlan& plan, const ScanThreadState& state,
+                    int group, TileInput& in);
+/// The plan's kernel (float or bf16, AVX-512 or portable).
+int run_kernel(const ScanPlan& plan, const TileInput& in, Hit* hits);
 
 /// Scans veteran block `block` (positions block * kBlockVeterans ...).
 /// lists[i] receives the candidates of the veteran at position

@@ -60,7 +60,9 @@ inline bool evaluate(const TileInput& in, int row, int lane, float s,
       (in.veteran_preference[row] & in.posting_preference[lane]) != 0;
   const float pref = preferred ? in.weight_preference : 0.0f;
   const float threshold =
-      std::min(in.veteran_threshold[row], in.posting_threshold[lane]);
+      in.threshold_is_max
+          ? std::max(in.veteran_threshold[row], in.posting_threshold[lane])
+          : std::min(in.veteran_threshold[row], in.posting_threshold[lane]);
   if (!(in.weight_skill * s + in.tile_constant + pref >= threshold)) {
     return false;
   }
@@ -260,8 +262,11 @@ inline int epilogue(const TileInput& in, const Accumulators& c, Hit* hits) {
 #pragma GCC unroll 2
     for (int h = 0; h < 2; ++h) {
       // The tile's bound: one compare per pair.
-      const __m512 threshold = _mm512_min_ps(
-          row_threshold, _mm512_loadu_ps(in.posting_threshold + 16 * h));
+      const __m512 lane_threshold =
+          _mm512_loadu_ps(in.posting_threshold + 16 * h);
+      const __m512 threshold =
+          in.threshold_is_max ? _mm512_max_ps(row_threshold, lane_threshold)
+                              : _mm512_min_ps(row_threshold, lane_threshold);
       const __mmask16 pref = _mm512_test_epi32_mask(
           row_pref, _mm512_loadu_si512(in.posting_preference + 16 * h));
       const __m512 base = _mm512_mask_add_ps(

@@ -15,7 +15,8 @@
 // rounding) and slack = tile_constant - weight_location * (the tile's L).
 // It reports the pair as a Hit (row, lane, s) exactly when
 //   bound >= threshold and pair_bound >= threshold, with
-//   threshold = min(veteran_threshold[row], posting_threshold[lane]),
+//   threshold = min(veteran_threshold[row], posting_threshold[lane])
+//   (or max of the two when threshold_is_max: pair_scan.h's floors),
 //   the pair's distance bound <= veteran_commute_km[row], and
 //   (posting_requirement[lane] & veteran_not_capability[row]) == 0.
 // Rows and lanes past the real ones must be made to fail by the caller
@@ -59,8 +60,10 @@ struct TileInput {
   const std::uint32_t* veteran_not_capability = nullptr;  ///< kGroupRows
   const std::uint32_t* veteran_preference = nullptr;      ///< kGroupRows
   const float* posting_threshold = nullptr;               ///< kPanelLanes
-  const std::uint32_t* posting_requirement = nullptr;     ///< kPanelLanes
-  const std::uint32_t* posting_preference = nullptr;      ///< kPanelLanes
+  /// Pairs must clear both thresholds (max) instead of either (min).
+  bool threshold_is_max = false;
+  const std::uint32_t* posting_requirement = nullptr;  ///< kPanelLanes
+  const std::uint32_t* posting_preference = nullptr;   ///< kPanelLanes
 };
 
 /// A pair past the bound, with what its float estimate of the score needs:

@@ -1,34 +1,133 @@
 #include "engine/shortlist/pair_scan.h"
 
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "engine/scoring/pair_eval.h"
+#include "engine/shortlist/fused_scan.h"
 
 namespace vetmatch {
+namespace {
 
-// First version: every pair, exactly. The fused-kernel pass replaces it.
+constexpr float kInfinity = std::numeric_limits<float>::infinity();
+
+// The kernel's threshold for a floor: low enough that every pair whose
+// exact score reaches the floor passes (its bound is at least its estimate,
+// which is at least the exact score less the tolerance); +infinity leaves
+// the record out.
+float kernel_threshold(double floor, float tolerance) {
+  if (std::isnan(floor) || floor == std::numeric_limits<double>::infinity()) {
+    return kInfinity;
+  }
+  if (floor == -std::numeric_limits<double>::infinity()) return -kInfinity;
+  const double t = floor - double(tolerance);
+  float f = static_cast<float>(t);
+  if (static_cast<double>(f) > t) f = std::nextafter(f, -kInfinity);
+  return std::nextafter(f, -kInfinity);
+}
+
+}  // namespace
+
 std::vector<ScoredPair> pairs_at_or_above(const IndexedRound& ir,
                                           std::span<const double> veteran_floor,
                                           std::span<const double> posting_floor,
-                                          const PairScanOptions& /*options*/) {
-  std::vector<std::vector<ScoredPair>> by_veteran(ir.n_veterans);
-  tbb::parallel_for(std::int32_t{0}, ir.n_veterans, [&](std::int32_t v) {
-    const double vf = veteran_floor[v];
-    if (std::isnan(vf) || vf == INFINITY) return;
-    for (std::int32_t p = 0; p < ir.n_postings; ++p) {
-      const double floor = std::max(vf, posting_floor[p]);
-      if (std::isnan(posting_floor[p]) || floor == INFINITY) continue;
-      const double km = exact_distance_km(ir, v, p);
-      if (exact_eligibility(ir, v, p, km) != Ineligibility::kEligible) continue;
-      const PairScore s = exact_score(ir, v, p, km);
-      if (s.score >= floor) by_veteran[v].push_back({v, p, s});
+                                          const PairScanOptions& options) {
+  if (ir.n_veterans == 0 || ir.n_postings == 0) return {};
+  const ScanPlan plan(ir, /*veteran_k=*/0, /*posting_k=*/0, options.geo_pruning,
+                      options.portable_kernel, /*bf16=*/true);
+  std::vector<float> posting_threshold(
+      std::size_t(plan.panel_count) * kPanelLanes, kInfinity);
+  for (std::size_t position = 0; position < plan.posting_order.size();
+       ++position) {
+    const std::int32_t p = plan.posting_order[position];
+    if (p >= 0) {
+      posting_threshold[position] =
+          kernel_threshold(posting_floor[p], plan.tolerance);
     }
-  });
+  }
+
+  struct ThreadWork {
+    explicit ThreadWork(const ScanPlan& plan) : state(plan) {}
+    ScanThreadState state;
+  };
+  tbb::enumerable_thread_specific<ThreadWork> work(
+      [&] { return ThreadWork(plan); });
+  std::vector<std::vector<ScoredPair>> by_block(plan.block_count);
+  tbb::parallel_for(
+      tbb::blocked_range<std::int32_t>(0, plan.block_count, 1),
+      [&](const tbb::blocked_range<std::int32_t>& range) {
+        ScanThreadState& state = work.local().state;
+        for (std::int32_t b = range.begin(); b != range.end(); ++b) {
+          const BlockLayout layout = pack_block(plan, b, state);
+          bool any = false;
+          for (std::int32_t i = 0; i < layout.count; ++i) {
+            state.veteran_threshold[i] = kernel_threshold(
+                veteran_floor[layout.slots[i]], plan.tolerance);
+            any |= state.veteran_threshold[i] != kInfinity;
+          }
+          if (!any) continue;
+          std::vector<ScoredPair>& out = by_block[b];
+          TileInput in = tile_input(plan);
+          in.threshold_is_max = true;
+          for (std::int32_t panel = 0; panel < plan.panel_count; ++panel) {
+            const BoundingSphere& sphere = plan.panel_sphere[panel];
+            if (options.geo_pruning &&
+                lower_bound_km(layout.block_sphere, sphere) >
+                    layout.block_commute) {
+              continue;
+            }
+            const std::size_t lane0 = std::size_t(panel) * kPanelLanes;
+            point_at_panel(plan, panel, in);
+            in.posting_threshold = &posting_threshold[lane0];
+            for (int g = 0; g < layout.groups; ++g) {
+              const double gap_km =
+                  lower_bound_km(layout.group_sphere[g], sphere);
+              if (options.geo_pruning && gap_km > layout.group_commute[g]) {
+                continue;
+              }
+              point_at_group(plan, state, g, in);
+              in.tile_constant = tile_constant(plan, gap_km);
+              const int n = run_kernel(plan, in, state.hits.data());
+              for (int h = 0; h < n; ++h) {
+                const Hit& hit = state.hits[h];
+                const std::int32_t v = layout.slots[g * kGroupRows + hit.row];
+                const std::int32_t p = plan.posting_order[lane0 + hit.lane];
+                // Every hit is checked and scored exactly.
+                const double km = exact_distance_km(ir, v, p);
+                if (exact_eligibility(ir, v, p, km) !=
+                    Ineligibility::kEligible) {
+                  continue;
+                }
+                const PairScore s = exact_score(ir, v, p, km);
+                if (s.score >= std::max(veteran_floor[v], posting_floor[p])) {
+                  out.push_back({v, p, s});
+                }
+              }
+            }
+          }
+        }
+      },
+      tbb::simple_partitioner());
+  work.clear();
+
+  std::size_t total = 0;
+  for (const auto& list : by_block) total += list.size();
   std::vector<ScoredPair> out;
-  for (auto& list : by_veteran) out.insert(out.end(), list.begin(), list.end());
+  out.reserve(total);
+  for (auto& list : by_block) {
+    out.insert(out.end(), list.begin(), list.end());
+    std::vector<ScoredPair>().swap(list);
+  }
+  std::sort(out.begin(), out.end(),
+            [](const ScoredPair& a, const ScoredPair& b) {
+              return a.veteran != b.veteran ? a.veteran < b.veteran
+                                            : a.posting < b.posting;
+            });
   return out;
 }
 

@@ -55,15 +55,31 @@ class Solver {
     const std::int32_t L = g.left_count;
     const std::int32_t R = g.right_count;
     const std::int64_t arcs = g.arc_count();
+    // Each left node's arcs by weight, heaviest first (ties by right
+    // node, then arc): a scan stops at the first arc too light to matter.
+    arc_of_.resize(arcs);
+    right_.resize(arcs);
+    weight_.resize(arcs);
     arc_left_.resize(arcs);
     y_.assign(L, 0);
     tbb::parallel_for(std::int32_t{0}, L, [&](std::int32_t l) {
-      std::int64_t best = 0;
-      for (std::int64_t a = g.arc_begin[l]; a < g.arc_begin[l + 1]; ++a) {
-        arc_left_[a] = l;
-        best = std::max(best, g.arc_weight[a]);
+      const std::int64_t begin = g.arc_begin[l], end = g.arc_begin[l + 1];
+      for (std::int64_t a = begin; a < end; ++a) arc_of_[a] = a;
+      std::sort(arc_of_.begin() + begin, arc_of_.begin() + end,
+                [&](std::int64_t a, std::int64_t b) {
+                  if (g.arc_weight[a] != g.arc_weight[b]) {
+                    return g.arc_weight[a] > g.arc_weight[b];
+                  }
+                  return g.arc_right[a] != g.arc_right[b]
+                             ? g.arc_right[a] < g.arc_right[b]
+                             : a < b;
+                });
+      for (std::int64_t i = begin; i < end; ++i) {
+        right_[i] = g.arc_right[arc_of_[i]];
+        weight_[i] = g.arc_weight[arc_of_[i]];
+        arc_left_[i] = l;
       }
-      y_[l] = best;
+      y_[l] = begin < end ? std::max<std::int64_t>(0, weight_[begin]) : 0;
     });
     // Room for each right node's used arcs: min(capacity, degree) slots.
     std::vector<std::int64_t> degree(R, 0);
@@ -92,7 +108,10 @@ class Solver {
     }
     BMatchingSolution out;
     out.used_arcs = std::count(used_.begin(), used_.end(), std::uint8_t{1});
-    out.arc_used = std::move(used_);
+    out.arc_used.assign(used_.size(), 0);
+    for (std::size_t i = 0; i < used_.size(); ++i) {
+      out.arc_used[arc_of_[i]] = used_[i];
+    }
     out.left_dual = std::move(y_);
     out.right_dual = std::move(z_);
     out.work = work_;
@@ -169,12 +188,14 @@ class Solver {
         end_left = l;
       }
       const std::int64_t arc_end = g_.arc_begin[l + 1];
-      work_.arcs_scanned += arc_end - g_.arc_begin[l];
-      for (std::int64_t a = g_.arc_begin[l]; a < arc_end; ++a) {
+      std::int64_t a = g_.arc_begin[l];
+      for (; a < arc_end; ++a) {
+        // z >= 0: no later (lighter) arc can end a path below `best`.
+        if (d + yl - weight_[a] > best) break;
         if (used_[a]) continue;
-        const std::int32_t r = g_.arc_right[a];
+        const std::int32_t r = right_[a];
         const std::int64_t zr = z_[r];
-        const std::int64_t nd = d + yl + zr - g_.arc_weight[a];
+        const std::int64_t nd = d + yl + zr - weight_[a];
         if (nd >= dist_right_[r]) continue;
         const bool room = load_[r] < g_.right_capacity[r];
         // Past the best end no path improves; at a tie a placement is
@@ -193,7 +214,7 @@ class Solver {
           const std::int64_t b = slots_[s];
           const std::int32_t l2 = arc_left_[b];
           if (done_[l2]) continue;
-          const std::int64_t nd2 = nd + g_.arc_weight[b] - y_[l2] - zr;
+          const std::int64_t nd2 = nd + weight_[b] - y_[l2] - zr;
           if (nd2 >= best || nd2 >= dist_left_[l2]) continue;
           touch_left(l2);
           dist_left_[l2] = nd2;
@@ -201,6 +222,7 @@ class Solver {
           push(nd2, l2);
         }
       }
+      work_.arcs_scanned += a - g_.arc_begin[l];
     }
 
     // Potentials: every node closer than the end moves by the difference.
@@ -228,7 +250,7 @@ class Solver {
       }
       // end_left gives up the used arc it was reached through.
       const std::int64_t b = pred_left_[end_left];
-      r = g_.arc_right[b];
+      r = right_[b];
       remove_slot(r, b);
     }
     while (true) {
@@ -237,13 +259,18 @@ class Solver {
       const std::int32_t l = arc_left_[a];
       if (l == l0) break;
       const std::int64_t b = pred_left_[l];
-      r = g_.arc_right[b];
+      r = right_[b];
       remove_slot(r, b);
     }
     --excess_[l0];
   }
 
   const BMatchingGraph& g_;
+  // Arcs in the solver's order (by left node, heaviest first): position i
+  // is the graph's arc arc_of_[i]. Everything below indexes positions.
+  std::vector<std::int64_t> arc_of_;
+  std::vector<std::int32_t> right_;
+  std::vector<std::int64_t> weight_;
   std::vector<std::int32_t> arc_left_;
   std::vector<std::int64_t> slot_begin_;
   std::vector<std::int64_t> slots_;  ///< used arcs of each right node

@@ -68,18 +68,21 @@ BMatchingCheck check_bmatching(const BMatchingGraph& g,
   return {true, {}};
 }
 
-std::vector<std::int64_t> folded_right_duals(const BMatchingGraph& g,
-                                             const BMatchingSolution& s) {
-  std::vector<std::int64_t> z = s.right_dual;
+BMatchingDuals folded_duals(const BMatchingGraph& g, const BMatchingSolution& s,
+                            bool fold_left) {
+  BMatchingDuals d{s.left_dual, s.right_dual};
   for (std::int32_t l = 0; l < g.left_count; ++l) {
     for (std::int64_t a = g.arc_begin[l]; a < g.arc_begin[l + 1]; ++a) {
+      if (!s.arc_used[a]) continue;
       const std::int32_t r = g.arc_right[a];
-      if (s.arc_used[a] && g.right_capacity[r] == 1) {
-        z[r] = g.arc_weight[a] - s.left_dual[l];
+      if (fold_left && g.left_capacity[l] == 1) {
+        d.left[l] = g.arc_weight[a] - s.right_dual[r];
+      } else if (!fold_left && g.right_capacity[r] == 1) {
+        d.right[r] = g.arc_weight[a] - s.left_dual[l];
       }
     }
   }
-  return z;
+  return d;
 }
 
 }  // namespace vetmatch

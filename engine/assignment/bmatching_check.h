@@ -27,12 +27,16 @@ struct BMatchingCheck {
 BMatchingCheck check_bmatching(const BMatchingGraph& graph,
                                const BMatchingSolution& solution);
 
-/// The weight of a right node's dual once the slack of its used arc is
-/// folded in: for a right node of capacity 1 that uses arc a from l,
-/// weight(a) - y[l] (>= z[r]); else z[r]. Still a valid dual with the same
-/// objective, and never below z, so it proves more about arcs outside the
-/// graph.
-std::vector<std::int64_t> folded_right_duals(const BMatchingGraph& graph,
-                                             const BMatchingSolution& solution);
+/// Duals with the slack (weight - y - z) of each used arc moved into its
+/// end on one side when that end has capacity 1 (fold_left: into y of the
+/// left end, else into z of the right end), so that arc is tight. Still
+/// valid duals with the same objective and never below the solver's, so
+/// they prove more about arcs outside the graph.
+struct BMatchingDuals {
+  std::vector<std::int64_t> left;
+  std::vector<std::int64_t> right;
+};
+BMatchingDuals folded_duals(const BMatchingGraph& graph,
+                            const BMatchingSolution& solution, bool fold_left);
 
 }  // namespace vetmatch

@@ -20,78 +20,73 @@ CandidateGraph build_candidate_graph(const IndexedRound& ir,
                                      CandidateSide side,
                                      std::int64_t placement_bonus,
                                      std::span<const ScoredPair> extra) {
-  const std::int32_t P = ir.n_postings;
-  const std::int32_t V = ir.n_veterans;
-  CandidateGraph out;
-  BMatchingGraph& g = out.graph;
-  g.left_count = P;
-  g.right_count = V;
-  g.left_capacity.assign(ir.posting_open.begin(), ir.posting_open.end());
-  g.right_capacity.assign(V, 1);
+  const bool postings_left = side == CandidateSide::kPostings;
+  const std::int32_t L = postings_left ? ir.n_postings : ir.n_veterans;
+  const std::int32_t R = postings_left ? ir.n_veterans : ir.n_postings;
+  const std::vector<Openings> unit(std::size_t(postings_left ? R : L), 1);
+  const std::vector<Openings>& open = ir.posting_open;
 
-  // Arcs per posting: its list pairs, then its extra pairs.
-  std::vector<std::int64_t> count(P, 0);
-  if (side == CandidateSide::kPostings) {
-    for (std::int32_t p = 0; p < P; ++p) {
-      count[p] = std::int64_t(lists.of_posting(ir.posting_of[p]).size());
-    }
-  } else {
-    for (std::int32_t v = 0; v < V; ++v) {
-      for (const ShortlistEntry& e : lists.of_veteran(ir.veteran_of[v])) {
-        ++count[ir.posting_slot[e.index]];
-      }
+  CandidateGraph out;
+  out.side = side;
+  BMatchingGraph& g = out.graph;
+  g.left_count = L;
+  g.right_count = R;
+  g.left_capacity.assign((postings_left ? open : unit).begin(),
+                         (postings_left ? open : unit).end());
+  g.right_capacity.assign((postings_left ? unit : open).begin(),
+                          (postings_left ? unit : open).end());
+
+  // The list of left node l, and the other side's slot of an entry.
+  auto list_of = [&](std::int32_t l) {
+    return postings_left ? lists.of_posting(ir.posting_of[l])
+                         : lists.of_veteran(ir.veteran_of[l]);
+  };
+  auto right_of = [&](const ShortlistEntry& e) {
+    return postings_left ? ir.veteran_slot[e.index] : ir.posting_slot[e.index];
+  };
+  auto left_of = [&](const ScoredPair& pair) {
+    return postings_left ? pair.posting : pair.veteran;
+  };
+
+  std::vector<std::int64_t> extra_begin(std::size_t(L) + 1, 0);
+  for (const ScoredPair& pair : extra) ++extra_begin[left_of(pair) + 1];
+  for (std::int32_t l = 0; l < L; ++l) extra_begin[l + 1] += extra_begin[l];
+  std::vector<std::int32_t> extra_order(extra.size());
+  {
+    std::vector<std::int64_t> at(extra_begin.begin(), extra_begin.end() - 1);
+    for (std::size_t i = 0; i < extra.size(); ++i) {
+      extra_order[at[left_of(extra[i])]++] = std::int32_t(i);
     }
   }
-  std::vector<std::int64_t> extra_begin(std::size_t(P) + 1, 0);
-  for (const ScoredPair& pair : extra) ++extra_begin[pair.posting + 1];
-  for (std::int32_t p = 0; p < P; ++p) extra_begin[p + 1] += extra_begin[p];
-  g.arc_begin.assign(std::size_t(P) + 1, 0);
-  for (std::int32_t p = 0; p < P; ++p) {
-    g.arc_begin[p + 1] =
-        g.arc_begin[p] + count[p] + (extra_begin[p + 1] - extra_begin[p]);
+  g.arc_begin.assign(std::size_t(L) + 1, 0);
+  for (std::int32_t l = 0; l < L; ++l) {
+    g.arc_begin[l + 1] = g.arc_begin[l] + std::int64_t(list_of(l).size()) +
+                         (extra_begin[l + 1] - extra_begin[l]);
   }
   const std::int64_t arcs = g.arc_begin.back();
   g.arc_right.resize(arcs);
   g.arc_weight.resize(arcs);
   out.arc_score.resize(arcs);
-  auto put = [&](std::int64_t a, std::int32_t v, const PairScore& s) {
-    g.arc_right[a] = v;
-    g.arc_weight[a] = placement_bonus + score_units(s.score);
-    out.arc_score[a] = s;
-  };
-
-  // next[p]: where posting p's next arc goes.
-  std::vector<std::int64_t> next(g.arc_begin.begin(), g.arc_begin.end() - 1);
-  if (side == CandidateSide::kPostings) {
-    out.cut_units.resize(P);
-    tbb::parallel_for(std::int32_t{0}, P, [&](std::int32_t p) {
-      const PostingIndex round_p = ir.posting_of[p];
-      const auto list = lists.of_posting(round_p);
-      for (const ShortlistEntry& e : list) {
-        put(next[p]++, ir.veteran_slot[e.index], e.score);
-      }
-      out.cut_units[p] = cut_of(list, lists.posting_depth[round_p]);
-    });
-  } else {
-    out.cut_units.resize(V);
-    for (std::int32_t v = 0; v < V; ++v) {
-      const auto list = lists.of_veteran(ir.veteran_of[v]);
-      for (const ShortlistEntry& e : list) {
-        put(next[ir.posting_slot[e.index]]++, v, e.score);
-      }
-      out.cut_units[v] = cut_of(list, lists.veteran_depth);
+  out.cut_units.resize(L);
+  const std::int32_t depth_of_veterans = lists.veteran_depth;
+  tbb::parallel_for(std::int32_t{0}, L, [&](std::int32_t l) {
+    std::int64_t a = g.arc_begin[l];
+    auto put = [&](std::int32_t r, const PairScore& s) {
+      g.arc_right[a] = r;
+      g.arc_weight[a] = placement_bonus + score_units(s.score);
+      out.arc_score[a] = s;
+      ++a;
+    };
+    const auto list = list_of(l);
+    for (const ShortlistEntry& e : list) put(right_of(e), e.score);
+    for (std::int64_t i = extra_begin[l]; i < extra_begin[l + 1]; ++i) {
+      const ScoredPair& pair = extra[extra_order[i]];
+      put(postings_left ? pair.veteran : pair.posting, pair.score);
     }
-  }
-  // Extra pairs, grouped by posting in their given order.
-  std::vector<std::int64_t> at(extra_begin.begin(), extra_begin.end() - 1);
-  std::vector<std::int32_t> order(extra.size());
-  for (std::size_t i = 0; i < extra.size(); ++i) {
-    order[at[extra[i].posting]++] = std::int32_t(i);
-  }
-  for (std::int32_t i : order) {
-    const ScoredPair& pair = extra[i];
-    put(next[pair.posting]++, pair.veteran, pair.score);
-  }
+    out.cut_units[l] =
+        cut_of(list, postings_left ? lists.posting_depth[ir.posting_of[l]]
+                                   : depth_of_veterans);
+  });
   return out;
 }
 

@@ -2,19 +2,19 @@
 // pairs of one side's shortlists, as a b-matching graph with integer
 // weights (optimal_costs.h), plus any pairs added while deepening it.
 //
-// Contract: left node p is posting slot p, capacity its openings left;
-// right node v is veteran slot v, capacity 1. Arcs are the pairs of every
-// list of the candidate side (CandidateSide::kPostings: each posting's
-// list of veterans; kVeterans: each veteran's list of postings), then the
-// extra pairs; no pair twice, provided the extra pairs are not on those
-// lists. Each posting's arcs are in a fixed order (list order, or veteran
-// slot order when built from the veterans' lists; extras last, in their
-// given order), so the graph depends on nothing but its inputs. An arc's
-// weight is placement_bonus + score_units(score). cut_units records, for
-// each list of the candidate side (by slot), the units of its last score
-// when the list may have been cut (its length reached its depth,
-// Shortlists::posting_depth / veteran_depth), else -1: every pair of that
-// record outside the graph scores at most that.
+// Contract: the candidate side is the graph's left side, so the solver
+// searches from the scarce side's records (bmatching.h). kPostings: left
+// node p is posting slot p, capacity its openings left, with the pairs of
+// its list; right node v is veteran slot v, capacity 1. kVeterans: left
+// node v is veteran slot v, capacity 1, with the pairs of its list; right
+// node p is posting slot p, capacity its openings left. Each left node's
+// arcs are its list in list order, then its extra pairs in their given
+// order; no pair twice, provided the extra pairs are not on the lists.
+// An arc's weight is placement_bonus + score_units(score). cut_units, by
+// left node: the units of the last score of its list when the list may
+// have been cut (its length reached its depth, Shortlists::posting_depth /
+// veteran_depth), else -1; every pair of that record outside the graph
+// scores at most that. The graph depends on nothing but its inputs.
 #pragma once
 
 #include <cstdint>
@@ -29,10 +29,13 @@
 namespace vetmatch {
 
 struct CandidateGraph {
+  CandidateSide side = CandidateSide::kPostings;
   BMatchingGraph graph;
   std::vector<PairScore> arc_score;  ///< by arc
-  /// By slot of the candidate side: see the contract.
+  /// By left node: see the contract.
   std::vector<std::int64_t> cut_units;
+
+  bool postings_left() const { return side == CandidateSide::kPostings; }
 };
 
 /// Preconditions: `lists` come from build_shortlists(ir, ...) (depths

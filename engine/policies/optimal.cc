@@ -42,17 +42,28 @@ bool deep_enough(const IndexedRound& ir, const Shortlists& lists,
   return true;
 }
 
+// Posting and veteran duals, each placed veteran's pair made tight.
+OptimalDuals optimal_duals(const CandidateGraph& graph,
+                           const BMatchingSolution& solution) {
+  const bool postings_left = graph.postings_left();
+  BMatchingDuals d = folded_duals(graph.graph, solution, !postings_left);
+  if (postings_left) return {std::move(d.left), std::move(d.right)};
+  return {std::move(d.right), std::move(d.left)};
+}
+
 PolicyOutcome outcome_of(const IndexedRound& ir, const Shortlists& lists,
                          const CandidateGraph& graph,
                          const BMatchingSolution& solution,
                          OptimalityReport& report) {
   const BMatchingGraph& g = graph.graph;
+  const bool postings_left = graph.postings_left();
+  // Each placed veteran's arc, and that arc's posting.
   std::vector<std::int64_t> arc_of(ir.n_veterans, -1);
   std::vector<std::int32_t> posting_of_arc(g.arc_count());
-  for (std::int32_t p = 0; p < g.left_count; ++p) {
-    for (std::int64_t a = g.arc_begin[p]; a < g.arc_begin[p + 1]; ++a) {
-      posting_of_arc[a] = p;
-      if (solution.arc_used[a]) arc_of[g.arc_right[a]] = a;
+  for (std::int32_t l = 0; l < g.left_count; ++l) {
+    for (std::int64_t a = g.arc_begin[l]; a < g.arc_begin[l + 1]; ++a) {
+      posting_of_arc[a] = postings_left ? l : g.arc_right[a];
+      if (solution.arc_used[a]) arc_of[postings_left ? g.arc_right[a] : l] = a;
     }
   }
   PolicyOutcome out;
@@ -140,8 +151,7 @@ PolicyOutcome optimal(const RoundConfig& config, const IndexedRound& ir,
       throw std::logic_error("optimal: the solver's proof fails: " +
                              check.problem);
     }
-    const OptimalDuals duals{solution.left_dual,
-                             folded_right_duals(graph.graph, solution)};
+    const OptimalDuals duals = optimal_duals(graph, solution);
     const std::vector<std::uint8_t> risk =
         lists_at_risk(ir, graph, side, duals, bonus);
     const std::int64_t at_risk = std::count(risk.begin(), risk.end(), 1);

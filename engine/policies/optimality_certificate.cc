@@ -32,6 +32,7 @@ std::vector<std::uint8_t> lists_at_risk(const IndexedRound& ir,
                                         CandidateSide side,
                                         const OptimalDuals& duals,
                                         std::int64_t bonus) {
+  // Lists are by left node: postings or veterans, as the side says.
   const std::vector<std::int64_t>& own =
       side == CandidateSide::kPostings ? duals.posting : duals.veteran;
   const std::int64_t other = side == CandidateSide::kPostings

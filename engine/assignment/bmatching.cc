@@ -3,6 +3,7 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
 #include <limits>
 #include <stdexcept>
@@ -65,15 +66,19 @@ class Solver {
     tbb::parallel_for(std::int32_t{0}, L, [&](std::int32_t l) {
       const std::int64_t begin = g.arc_begin[l], end = g.arc_begin[l + 1];
       for (std::int64_t a = begin; a < end; ++a) arc_of_[a] = a;
-      std::sort(arc_of_.begin() + begin, arc_of_.begin() + end,
-                [&](std::int64_t a, std::int64_t b) {
-                  if (g.arc_weight[a] != g.arc_weight[b]) {
-                    return g.arc_weight[a] > g.arc_weight[b];
-                  }
-                  return g.arc_right[a] != g.arc_right[b]
-                             ? g.arc_right[a] < g.arc_right[b]
-                             : a < b;
-                });
+      auto heavier = [&](std::int64_t a, std::int64_t b) {
+        if (g.arc_weight[a] != g.arc_weight[b]) {
+          return g.arc_weight[a] > g.arc_weight[b];
+        }
+        return g.arc_right[a] != g.arc_right[b]
+                   ? g.arc_right[a] < g.arc_right[b]
+                   : a < b;
+      };
+      // Lists usually come in this order already.
+      if (!std::is_sorted(arc_of_.begin() + begin, arc_of_.begin() + end,
+                          heavier)) {
+        std::sort(arc_of_.begin() + begin, arc_of_.begin() + end, heavier);
+      }
       for (std::int64_t i = begin; i < end; ++i) {
         right_[i] = g.arc_right[arc_of_[i]];
         weight_[i] = g.arc_weight[arc_of_[i]];
@@ -102,10 +107,14 @@ class Solver {
   }
 
   BMatchingSolution run() {
+    const auto start = std::chrono::steady_clock::now();
     for (std::int32_t l = 0; l < g_.left_count; ++l) {
       // A left node priced at 0 gains nothing more: it disposes of the rest.
       while (excess_[l] > 0 && y_[l] > 0) search_from(l);
     }
+    work_.search_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
     BMatchingSolution out;
     out.used_arcs = std::count(used_.begin(), used_.end(), std::uint8_t{1});
     out.arc_used.assign(used_.size(), 0);
@@ -291,7 +300,14 @@ class Solver {
 
 BMatchingSolution solve_bmatching(const BMatchingGraph& graph) {
   check_graph(graph);
-  return Solver(graph).run();
+  const auto start = std::chrono::steady_clock::now();
+  Solver solver(graph);
+  const double setup =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  BMatchingSolution out = solver.run();
+  out.work.setup_seconds = setup;
+  return out;
 }
 
 }  // namespace vetmatch

@@ -60,6 +60,8 @@ struct BMatchingWork {
   std::int64_t searches = 0;      ///< Dijkstra searches (augmentations)
   std::int64_t left_settled = 0;  ///< left nodes taken from the heap
   std::int64_t arcs_scanned = 0;  ///< arcs relaxed
+  double setup_seconds = 0.0;     ///< arc order, starting prices (parallel)
+  double search_seconds = 0.0;    ///< the augmentations (serial)
 };
 
 struct BMatchingSolution {

@@ -32,16 +32,17 @@ BMatchingCheck check_bmatching(const BMatchingGraph& g,
     for (std::int64_t a = g.arc_begin[l]; a < g.arc_begin[l + 1]; ++a) {
       const std::int32_t r = g.arc_right[a];
       const Wide sum = Wide(y) + s.right_dual[r];
-      const std::string where = "arc " + std::to_string(a);
-      if (s.arc_used[a] > 1) return failure(where + ": used more than once");
+      auto where = [a] { return "arc " + std::to_string(a); };
+      if (s.arc_used[a] > 1) return failure(where() + ": used more than once");
       if (s.arc_used[a] == 1) {
-        if (sum > g.arc_weight[a]) return failure(where + ": used, y + z > w");
+        if (sum > g.arc_weight[a])
+          return failure(where() + ": used, y + z > w");
         ++left_load[l];
         ++right_load[r];
         primal += g.arc_weight[a];
         dual += g.arc_weight[a] - sum;
       } else if (sum < g.arc_weight[a]) {
-        return failure(where + ": unused, y + z < w");
+        return failure(where() + ": unused, y + z < w");
       }
     }
   }

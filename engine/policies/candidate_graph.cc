@@ -66,22 +66,28 @@ CandidateGraph build_candidate_graph(const IndexedRound& ir,
   const std::int64_t arcs = g.arc_begin.back();
   g.arc_right.resize(arcs);
   g.arc_weight.resize(arcs);
-  out.arc_score.resize(arcs);
+  out.arc_source.resize(arcs);
+  out.list_entries = postings_left ? lists.posting_entries.data()
+                                   : lists.veteran_entries.data();
+  out.extra.assign(extra.begin(), extra.end());
   out.cut_units.resize(L);
   const std::int32_t depth_of_veterans = lists.veteran_depth;
   tbb::parallel_for(std::int32_t{0}, L, [&](std::int32_t l) {
     std::int64_t a = g.arc_begin[l];
-    auto put = [&](std::int32_t r, const PairScore& s) {
+    auto put = [&](std::int32_t r, double score, std::int64_t source) {
       g.arc_right[a] = r;
-      g.arc_weight[a] = placement_bonus + score_units(s.score);
-      out.arc_score[a] = s;
+      g.arc_weight[a] = placement_bonus + score_units(score);
+      out.arc_source[a] = source;
       ++a;
     };
     const auto list = list_of(l);
-    for (const ShortlistEntry& e : list) put(right_of(e), e.score);
+    for (const ShortlistEntry& e : list) {
+      put(right_of(e), e.score.score, &e - out.list_entries);
+    }
     for (std::int64_t i = extra_begin[l]; i < extra_begin[l + 1]; ++i) {
       const ScoredPair& pair = extra[extra_order[i]];
-      put(postings_left ? pair.veteran : pair.posting, pair.score);
+      put(postings_left ? pair.veteran : pair.posting, pair.score.score,
+          -1 - std::int64_t(extra_order[i]));
     }
     out.cut_units[l] =
         cut_of(list, postings_left ? lists.posting_depth[ir.posting_of[l]]

@@ -10,7 +10,9 @@
 // node p is posting slot p, capacity its openings left. Each left node's
 // arcs are its list in list order, then its extra pairs in their given
 // order; no pair twice, provided the extra pairs are not on the lists.
-// An arc's weight is placement_bonus + score_units(score). cut_units, by
+// An arc's weight is placement_bonus + score_units(score); score(arc)
+// gives its pair's score and components (from the lists, which must
+// outlive the graph, or from its own copy of the extra pairs). cut_units, by
 // left node: the units of the last score of its list when the list may
 // have been cut (its length reached its depth, Shortlists::posting_depth /
 // veteran_depth), else -1; every pair of that record outside the graph
@@ -31,11 +33,20 @@ namespace vetmatch {
 struct CandidateGraph {
   CandidateSide side = CandidateSide::kPostings;
   BMatchingGraph graph;
-  std::vector<PairScore> arc_score;  ///< by arc
   /// By left node: see the contract.
   std::vector<std::int64_t> cut_units;
 
   bool postings_left() const { return side == CandidateSide::kPostings; }
+  const PairScore& score(std::int64_t arc) const {
+    const std::int64_t s = arc_source[arc];
+    return s >= 0 ? list_entries[s].score : extra[-1 - s].score;
+  }
+
+  /// By arc: >= 0, the index of its entry in list_entries; < 0, extra
+  /// pair -1 - source.
+  std::vector<std::int64_t> arc_source;
+  const ShortlistEntry* list_entries = nullptr;  ///< the left side's
+  std::vector<ScoredPair> extra;
 };
 
 /// Preconditions: `lists` come from build_shortlists(ir, ...) (depths

@@ -73,7 +73,7 @@ PolicyOutcome outcome_of(const IndexedRound& ir, const Shortlists& lists,
       Assignment assignment;
       assignment.veteran = ir.veteran_of[v];
       assignment.posting = ir.posting_of[posting_of_arc[a]];
-      assignment.score = graph.arc_score[a];
+      assignment.score = graph.score(a);
       out.assignments.push_back(assignment);
       report.score_units += score_units(assignment.score.score);
       report.total_score += assignment.score.score;

@@ -3,7 +3,8 @@
 //
 //   build/release/bench/policy_benchmark [--preset city|district]
 //       [--veterans N] [--postings N] [--objective coverage_first|
-//       total_score|both] [--repeat R] [--no-others] [--no-scan]
+//       total_score|both] [--candidate-k K] [--repeat R] [--no-others]
+//       [--no-scan]
 //
 // (`make bench-policies`: the city preset, 265,000 x 10,000, both
 // objectives.) Steps, each timed:
@@ -62,6 +63,7 @@ struct Args {
   std::vector<OptimalObjective> objectives = {OptimalObjective::kCoverageFirst,
                                               OptimalObjective::kTotalScore};
   int repeat = 3;
+  int candidate_k = 0;  ///< 0: the preset's config
   bool others = true;
   bool scan = true;
 };
@@ -70,8 +72,8 @@ struct Args {
   std::fprintf(stderr,
                "policy_benchmark: %s\nusage: policy_benchmark [--preset "
                "city|district] [--veterans N] [--postings N] [--objective "
-               "coverage_first|total_score|both] [--repeat R] [--no-others] "
-               "[--no-scan]\n",
+               "coverage_first|total_score|both] [--candidate-k K] [--repeat "
+               "R] [--no-others] [--no-scan]\n",
                problem);
   std::exit(2);
 }
@@ -98,6 +100,9 @@ Args parse(int argc, char** argv) {
       const auto parsed = parse_optimal_objective(o);
       if (!parsed) usage("unknown objective");
       a.objectives = {*parsed};
+    } else if (arg == "--candidate-k") {
+      a.candidate_k = std::stoi(value());
+      if (a.candidate_k < 1 || a.candidate_k > 1000) usage("bad candidate k");
     } else if (arg == "--repeat") {
       a.repeat = std::max(1, std::stoi(value()));
     } else if (arg == "--no-others") {
@@ -292,6 +297,7 @@ int run(const Args& args) {
 
   RoundConfig config = round.config;
   config.policy = PolicyKind::kOptimal;
+  if (args.candidate_k > 0) config.candidate_k = args.candidate_k;
   start = Clock::now();
   const Shortlists lists =
       build_shortlists(ir, optimal_shortlist_options(config, ir));

@@ -20,7 +20,8 @@
 //     the faster LEMON to vetmatch, and each one's objective (they must be
 //     equal: the program fails otherwise);
 //  4. run the whole policy (optimal(), graph building + solve + proof),
-//     without and with exact mode, and print its report: certified or
+//     without and with exact mode, and with couples kept together (the
+//     repair of optimal_couples.h), and print its report: certified or
 //     not, by which method, solve and certificate seconds, deepenings;
 //     then scan every eligible pair against the first solve's duals (the
 //     exact mode's pass, forced on every list; --no-scan skips it) and
@@ -214,15 +215,20 @@ void compare_solvers(const IndexedRound& ir, const Shortlists& lists,
   }
   std::printf("objectives equal: yes\n");
 
-  // The whole policy, and its proof, without and with exact mode.
+  // The whole policy, and its proof, without and with exact mode, and with
+  // couples kept together.
+  std::string couples_line;
   std::printf(
       "\n| optimal() | seconds | solve | certificate | certified | "
       "method | lists at risk | deepenings | pairs added | placed | "
       "total score |\n|---|---:|---:|---:|---|---|---:|---:|---:|---:|"
       "---:|\n");
-  for (bool exact : {false, true}) {
+  const char* const runs[] = {"default", "exact", "couples together"};
+  for (int run = 0; run < 3; ++run) {
+    const bool exact = run == 1;
     RoundConfig run_config = config;
     run_config.exact = exact;
+    if (run == 2) run_config.couples = CouplesRule::kTogether;
     start = Clock::now();
     const PolicyOutcome outcome = optimal(run_config, ir, lists);
     const double policy_seconds = seconds_since(start);
@@ -230,14 +236,25 @@ void compare_solvers(const IndexedRound& ir, const Shortlists& lists,
     std::printf(
         "| %s | %.3f | %.3f | %.3f | %s | %s | %lld | %d | %lld | %lld | "
         "%.6f |\n",
-        exact ? "exact" : "default", policy_seconds, r.solve_seconds,
-        r.certificate_seconds, r.certified ? "yes" : "no",
-        std::string(to_string(r.method)).c_str(), (long long)r.lists_at_risk,
-        r.deepenings, (long long)r.pairs_added, (long long)r.placed,
-        r.total_score);
-    std::fflush(stdout);
+        runs[run], policy_seconds, r.solve_seconds, r.certificate_seconds,
+        r.certified ? "yes" : "no", std::string(to_string(r.method)).c_str(),
+        (long long)r.lists_at_risk, r.deepenings, (long long)r.pairs_added,
+        (long long)r.placed, r.total_score);
     if (exact && !r.certified) throw std::logic_error("exact: not certified");
+    if (run == 2) {
+      couples_line = "couples (couple_max_km " +
+                     std::to_string(config.couple_max_km) +
+                     "): " + std::to_string(r.couples) + " in the round, " +
+                     std::to_string(r.couples_placed) + " placed together, " +
+                     std::to_string(r.couples_repaired) +
+                     " repaired; bound (everybody on their own): " +
+                     std::to_string(r.bound_placed) + " placed, " +
+                     std::to_string(r.bound_score_units) +
+                     " units; kept: " + std::to_string(r.placed) + " placed, " +
+                     std::to_string(r.score_units) + " units";
+    }
   }
+  std::printf("%s\n", couples_line.c_str());
   if (args.scan) {
     const BMatchingDuals folded =
         folded_duals(g, ours_solution, !graph.postings_left());

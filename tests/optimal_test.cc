@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 #include <oneapi/tbb/global_control.h>
 
+#include <cstdio>
 #include <map>
 #include <set>
 #include <sstream>
@@ -81,9 +82,13 @@ void expect_invariants(const Round& round, const RoundResult& result) {
   EXPECT_EQ(report.placed, std::int64_t(result.assignments.size()));
   EXPECT_EQ(report.score_units, units);
   EXPECT_EQ(report.certified, report.method != CertificateMethod::kNone);
-  EXPECT_EQ(report.certified, report.lists_at_risk == 0);
-  if (round.config.exact) {
-    EXPECT_TRUE(report.certified);
+  if (report.couples_repaired == 0) {
+    EXPECT_EQ(report.certified, report.lists_at_risk == 0);
+    if (round.config.exact) {
+      EXPECT_TRUE(report.certified);
+    }
+  } else {
+    EXPECT_FALSE(report.certified);
   }
   // The result's lists are the config's, exactly, though the policy asked
   // for deeper ones.
@@ -91,6 +96,41 @@ void expect_invariants(const Round& round, const RoundResult& result) {
       test::expect_shortlists_match(round, result.shortlists,
                                     test::reference_shortlists(round), 1e-9),
       0);
+}
+
+// couples == together: no partner placed alone, placed couples within
+// couple_max_km, the report's counts, and the bound above the result.
+// Returns whether the policy had to repair a couple.
+bool expect_couples_kept(const Round& round, const RoundResult& result) {
+  const OptimalityReport& report = *result.optimality;
+  EXPECT_TRUE(report.couples_together);
+  std::map<VeteranIndex, PostingIndex> at;
+  for (const Assignment& a : result.assignments) at[a.veteran] = a.posting;
+  const auto couples = test::oracle_couples(round);
+  std::int64_t placed = 0;
+  for (const auto& [a, b] : couples) {
+    const bool in_a = at.count(a) > 0, in_b = at.count(b) > 0;
+    EXPECT_EQ(in_a, in_b) << "a partner placed alone: "
+                          << round.veterans[in_a ? a : b].id;
+    if (in_a && in_b) {
+      ++placed;
+      EXPECT_LE(test::reference_distance_km(round.postings[at[a]].location,
+                                            round.postings[at[b]].location),
+                round.config.couple_max_km);
+    }
+  }
+  EXPECT_EQ(report.couples, std::int64_t(couples.size()));
+  EXPECT_EQ(report.couples_placed, placed);
+  const std::int64_t bonus = test::oracle_bonus(round, round.config.objective);
+  const __int128 bound =
+      __int128(report.bound_placed) * bonus + report.bound_score_units;
+  EXPECT_TRUE(test::assignment_weight(round, round.config.objective,
+                                      result.assignments) <= bound);
+  if (report.couples_repaired == 0) {
+    EXPECT_EQ(report.bound_placed, report.placed);
+    EXPECT_EQ(report.bound_score_units, report.score_units);
+  }
+  return report.couples_repaired > 0;
 }
 
 struct Tally {
@@ -192,9 +232,14 @@ TEST(OptimalTest, SameBytesOnOneAndTwoThreads) {
     options.veterans = 300;
     options.postings = 60;
     options.max_openings = 4;
+    options.p_partner = 0.3;
     Round round = test::random_round(options, 42);
     round.config.policy = PolicyKind::kOptimal;
     round.config.objective = objective;
+    round.config.couples = objective == OptimalObjective::kCoverageFirst
+                               ? CouplesRule::kTogether
+                               : CouplesRule::kIndependent;
+    round.config.couple_max_km = 10.0;
     round.config.candidate_k = 2;
     round.config.exact = true;
     ResultWriteOptions write;
@@ -212,6 +257,91 @@ TEST(OptimalTest, SameBytesOnOneAndTwoThreads) {
                   schema, result_to_json(round, run_round(round))),
               "");
   }
+}
+
+Round random_couples_round(std::uint64_t seed, int max_size) {
+  test::RandomRoundOptions options = test::varied_options(seed, max_size);
+  options.p_partner = 0.6;
+  Round round = test::random_round(options, seed);
+  round.config.policy = PolicyKind::kOptimal;
+  round.config.couples = CouplesRule::kTogether;
+  round.config.objective = seed % 2 ? OptimalObjective::kTotalScore
+                                    : OptimalObjective::kCoverageFirst;
+  round.config.couple_max_km =
+      std::vector<double>{0.5, 5.0, 50.0}[seed % 3] * options.box_degrees;
+  round.config.candidate_k = std::vector<int>{1, 3, 50}[seed % 3];
+  round.config.exact = seed % 4 == 0;
+  return round;
+}
+
+TEST(OptimalTest, CouplesStayTogetherOnRandomRounds) {
+  Tally tally;
+  int repaired = 0;
+  for (std::uint64_t seed = 2000; seed < 2120; ++seed) {
+    const Round round = random_couples_round(seed, 120);
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    const RoundResult result = run_round(round);
+    expect_invariants(round, result);
+    if (HasFatalFailure()) return;
+    repaired += expect_couples_kept(round, result);
+    // Never above the optimum without the rule.
+    const BMatchingGraph full =
+        test::full_eligible_graph(round, round.config.objective);
+    EXPECT_TRUE(
+        test::assignment_weight(round, round.config.objective,
+                                result.assignments) <=
+        test::lemon_bmatching(full, test::LemonAlgorithm::kNetworkSimplex)
+            .weight);
+    if (result.optimality->couples_repaired == 0) {
+      expect_optimal(round, result, tally);
+    }
+  }
+  EXPECT_GT(repaired, 10);  // the repair runs, not only the easy case
+}
+
+// On tiny rounds the repaired result is checked against an exhaustive
+// search that keeps couples together: never above it, and the relaxation's
+// bound (exact mode: over all eligible pairs) never below it.
+TEST(OptimalTest, CouplesAgainstExhaustiveSearchOnTinyRounds) {
+  int repaired = 0, repaired_optimal = 0;
+  for (std::uint64_t seed = 3000; seed < 3400; ++seed) {
+    Round round = random_couples_round(seed, 6);
+    round.veterans.resize(std::min<std::size_t>(round.veterans.size(), 6));
+    for (Veteran& v : round.veterans) {  // partners cut off by the resize
+      bool listed = false;
+      for (const Veteran& w : round.veterans) listed |= w.id == v.partner;
+      if (!listed) v.partner.clear();
+    }
+    round.taken.clear();
+    round.declined.clear();
+    if (round.postings.size() > 3) round.postings.resize(3);
+    round.config.exact = true;
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    const RoundResult result = run_round(round);
+    expect_invariants(round, result);
+    if (HasFatalFailure()) return;
+    const bool was_repaired = expect_couples_kept(round, result);
+    const OptimalObjective objective = round.config.objective;
+    const BMatchingGraph full = test::full_eligible_graph(round, objective);
+    const __int128 best =
+        test::exhaustive_best_weight_with_couples(round, full);
+    const __int128 got =
+        test::assignment_weight(round, objective, result.assignments);
+    EXPECT_TRUE(got <= best);
+    const OptimalityReport& r = *result.optimality;
+    EXPECT_TRUE(__int128(r.bound_placed) *
+                        test::oracle_bonus(round, objective) +
+                    r.bound_score_units ==
+                test::exhaustive_best_weight(full));
+    if (!was_repaired) {
+      EXPECT_TRUE(got == best);
+    }
+    repaired += was_repaired;
+    repaired_optimal += was_repaired && got == best;
+  }
+  EXPECT_GT(repaired, 10);
+  std::printf("couples repaired in %d tiny rounds, optimal in %d of them\n",
+              repaired, repaired_optimal);
 }
 
 class EdgeCaseOptimalTest : public ::testing::TestWithParam<test::NamedRound> {
@@ -348,6 +478,42 @@ TEST(OptimalTest, ObjectivesDifferWhereCoverageCostsScore) {
   EXPECT_TRUE(total.optimality->certified);
   EXPECT_EQ(total.optimality->score_units, 1 << 20);
   EXPECT_GT(total.optimality->score_units, coverage.optimality->score_units);
+}
+
+// The relaxation places a at p1 and b at p3, 30 km apart; together they
+// fit at p1 and p2 (1 km apart).
+TEST(OptimalTest, ASplitCoupleIsRepaired) {
+  Round round;
+  Veteran a = veteran("a", 114.50);
+  Veteran b = veteran("b", 114.80);
+  a.partner = "b";
+  b.partner = "a";
+  b.skills = {{"welding", 1.0}};
+  Posting p1 = posting("p1", 114.50, 1);
+  Posting p2 = posting("p2", 114.51, 1);
+  p2.skills = {{"driving", 1.0}, {"welding", 0.2}};
+  Posting p3 = posting("p3", 114.80, 1);
+  p3.skills = {{"welding", 1.0}};
+  round.veterans = {a, b};
+  round.postings = {p1, p2, p3};
+  round.config.policy = PolicyKind::kOptimal;
+  round.config.couples = CouplesRule::kTogether;
+  round.config.couple_max_km = 5.0;
+  const RoundResult result = run_round(round);
+  ASSERT_EQ(result.assignments.size(), 2u);
+  EXPECT_EQ(result.assignments[0].posting, 0);  // a -> p1
+  EXPECT_EQ(result.assignments[1].posting, 1);  // b -> p2
+  const OptimalityReport& r = *result.optimality;
+  EXPECT_EQ(r.couples, 1);
+  EXPECT_EQ(r.couples_placed, 1);
+  EXPECT_EQ(r.couples_repaired, 1);
+  EXPECT_FALSE(r.certified);
+  EXPECT_GT(r.bound_score_units, r.score_units);
+  // Independent partners: the relaxation itself.
+  round.config.couples = CouplesRule::kIndependent;
+  const RoundResult apart = run_round(round);
+  EXPECT_EQ(apart.assignments[1].posting, 2);  // b -> p3
+  EXPECT_FALSE(apart.optimality->couples_together);
 }
 
 }  // namespace

@@ -230,6 +230,21 @@ class ResultJsonWriter {
     writer_.Int(r.deepenings);
     key("pairs_added");
     count(r.pairs_added);
+    if (r.couples_together) {
+      key("couples");
+      writer_.StartObject();
+      key("couples");
+      count(r.couples);
+      key("placed");
+      count(r.couples_placed);
+      key("repaired");
+      count(r.couples_repaired);
+      key("bound_placed");
+      count(r.bound_placed);
+      key("bound_score_units");
+      count(r.bound_score_units);
+      writer_.EndObject();
+    }
     if (options_.include_timings) {
       key("seconds");
       writer_.StartObject();

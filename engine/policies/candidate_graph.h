@@ -57,4 +57,11 @@ CandidateGraph build_candidate_graph(const IndexedRound& ir,
                                      std::int64_t placement_bonus,
                                      std::span<const ScoredPair> extra);
 
+/// Drops every arc of the veterans marked in `veteran_out` (by slot) and
+/// sets each posting's capacity to `openings` (by slot). cut_units stay:
+/// they describe the lists, not the restricted graph.
+void restrict_candidate_graph(CandidateGraph& graph,
+                              const std::vector<std::uint8_t>& veteran_out,
+                              const std::vector<Openings>& openings);
+
 }  // namespace vetmatch

@@ -25,6 +25,16 @@
 // them to the graph and solves again until none does: the result is then
 // proven optimal over all eligible pairs (method pair_scan).
 //
+// Couples (config.couples == together; optimal_couples.h): partners are
+// placed both, in postings at most couple_max_km apart, or neither. That
+// is no longer a network flow. The policy solves with everybody on their
+// own (the relaxation, proven as above); if that keeps every couple
+// together it is the answer. Otherwise it places the couples one by one at
+// the relaxation's posting prices and solves again for everybody else on
+// the openings left: optimality is then no longer proven (certified is
+// false), and the relaxation's value, reported beside the result, bounds
+// what the rule can cost. Extra time: one more solve.
+//
 // Output: assignments in veteran id order; unassigned veterans in id order,
 // reason no_eligible_posting when no posting is eligible (the veteran's
 // shortlist is empty) else eligible_postings_full.

@@ -124,6 +124,20 @@ struct OptimalityReport {
   std::int64_t pairs_added = 0;
   double solve_seconds = 0.0;        ///< graph building and solving
   double certificate_seconds = 0.0;  ///< checking the proof, pair scans
+
+  /// couples == together (engine/policies/optimal_couples.h): the couples
+  /// (both partners in the round), how many were placed (together), how
+  /// many the relaxation (everybody on their own) split or placed too far
+  /// apart, and the relaxation's placed count and units: an upper bound on
+  /// any assignment that keeps couples together (over all eligible pairs
+  /// when the relaxation was certified). When a couple was repaired the
+  /// result is not certified.
+  bool couples_together = false;
+  std::int64_t couples = 0;
+  std::int64_t couples_placed = 0;
+  std::int64_t couples_repaired = 0;
+  std::int64_t bound_placed = 0;
+  std::int64_t bound_score_units = 0;
 };
 
 struct StageSeconds {

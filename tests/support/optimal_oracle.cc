@@ -88,4 +88,69 @@ __int128 exhaustive_best_weight(const BMatchingGraph& g) {
   return best;
 }
 
+std::vector<std::pair<VeteranIndex, VeteranIndex>> oracle_couples(
+    const Round& round) {
+  const ReferenceRound ref(round);
+  std::vector<std::pair<VeteranIndex, VeteranIndex>> out;
+  for (VeteranIndex a = 0; a < VeteranIndex(round.veterans.size()); ++a) {
+    for (VeteranIndex b = a + 1; b < VeteranIndex(round.veterans.size()); ++b) {
+      const bool named = round.veterans[a].partner == round.veterans[b].id ||
+                         round.veterans[b].partner == round.veterans[a].id;
+      if (named && !ref.is_taken(a) && !ref.is_taken(b)) out.push_back({a, b});
+    }
+  }
+  return out;
+}
+
+__int128 exhaustive_best_weight_with_couples(const Round& round,
+                                             const BMatchingGraph& g) {
+  std::vector<std::int32_t> partner(g.right_count, -1);
+  for (const auto& [a, b] : oracle_couples(round)) {
+    partner[a] = b;
+    partner[b] = a;
+  }
+  std::vector<std::vector<std::int64_t>> arcs_of_right(g.right_count);
+  std::vector<std::int32_t> left_of(g.arc_count());
+  for (std::int32_t l = 0; l < g.left_count; ++l) {
+    for (std::int64_t a = g.arc_begin[l]; a < g.arc_begin[l + 1]; ++a) {
+      arcs_of_right[g.arc_right[a]].push_back(a);
+      left_of[a] = l;
+    }
+  }
+  std::vector<std::int32_t> load(g.left_count, 0);
+  std::vector<std::int32_t> at(g.right_count, -1);  // left node, or -1
+  __int128 best = 0;
+  std::function<void(std::int32_t, __int128)> visit = [&](std::int32_t r,
+                                                          __int128 total) {
+    if (r == g.right_count) {
+      for (std::int32_t v = 0; v < g.right_count; ++v) {
+        const std::int32_t w = partner[v];
+        if (w < 0) continue;
+        if ((at[v] < 0) != (at[w] < 0)) return;
+        if (at[v] >= 0 &&
+            reference_distance_km(round.postings[at[v]].location,
+                                  round.postings[at[w]].location) >
+                round.config.couple_max_km) {
+          return;
+        }
+      }
+      best = std::max(best, total);
+      return;
+    }
+    visit(r + 1, total);  // r unused
+    if (g.right_capacity[r] == 0) return;
+    for (std::int64_t a : arcs_of_right[r]) {
+      const std::int32_t l = left_of[a];
+      if (load[l] == g.left_capacity[l]) continue;
+      ++load[l];
+      at[r] = l;
+      visit(r + 1, total + g.arc_weight[a]);
+      at[r] = -1;
+      --load[l];
+    }
+  };
+  visit(0, 0);
+  return best;
+}
+
 }  // namespace vetmatch::test

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "engine/assignment/bmatching.h"
@@ -33,5 +34,17 @@ __int128 assignment_weight(const Round& round, OptimalObjective objective,
 /// Best weight by trying every assignment (each right node to one of its
 /// arcs or to none); for graphs with a handful of right nodes.
 __int128 exhaustive_best_weight(const BMatchingGraph& graph);
+
+/// The couples of a round under the README's rule, as (veteran, veteran)
+/// Round indices, lower index first: a partner named either way, neither
+/// taken before.
+std::vector<std::pair<VeteranIndex, VeteranIndex>> oracle_couples(
+    const Round& round);
+
+/// The same search keeping couples together: both partners (right nodes)
+/// placed, in left nodes (postings) whose great-circle distance is at
+/// most round.config.couple_max_km, or neither.
+__int128 exhaustive_best_weight_with_couples(const Round& round,
+                                             const BMatchingGraph& graph);
 
 }  // namespace vetmatch::test

@@ -6,6 +6,8 @@
 #   make bench-city   the same on the city preset (265,000 x 10,000; minutes)
 #   make bench-province  shortlists on the province preset (3,000,000 x
 #                     100,000, 60 km; minutes, 7 GiB)
+#   make bench-policies  the policies on the city preset; optimal's solver
+#                     against LEMON on the same candidate graph (minutes)
 #   make bench-peers  vetmatch against FAISS, a naive baseline and the sgemm
 #                     ceiling on the city preset (bench/peer_comparison.cc; minutes)
 #   make setup    install the Debian packages the build needs (only those missing)
@@ -22,7 +24,7 @@ BUILD := build/release
 SAMPLE := datasets/samples/district.round.json
 RESULT := out/district.result.json
 
-.PHONY: setup bench-setup configure build sample test bench bench-city bench-province bench-peers format clean
+.PHONY: setup bench-setup configure build sample test bench bench-city bench-province bench-policies bench-peers format clean
 
 # Installs the missing ones of the packages $(1) with apt-get ($(2): label).
 define install_missing
@@ -70,6 +72,9 @@ bench-city: build
 # shortlists, 7 GiB.
 bench-province: build
 	$(BUILD)/bench/shortlist_benchmark --benchmark_filter=province
+
+bench-policies: build
+	$(BUILD)/bench/policy_benchmark --preset city
 
 # Configured again after bench-setup so that CMake finds FAISS and OpenBLAS.
 bench-peers: bench-setup

@@ -1,6 +1,7 @@
 // End-to-end tests of the vetmatch binary: --help, --version, usage errors,
-// the bundled sample, byte-identical results for 1 and 2 threads, the
-// shortlist and generate commands, and I/O failures.
+// the bundled sample, byte-identical results for 1 and 2 threads (also for
+// `--policy optimal --exact`), the shortlist and generate commands, and I/O
+// failures.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -86,6 +87,26 @@ TEST_F(CliTest, ResultsAreByteIdenticalForOneAndTwoThreads) {
   EXPECT_FALSE(a.empty());
   EXPECT_EQ(a, b);
   EXPECT_EQ(a.find("\"seconds\""), std::string::npos);
+}
+
+TEST_F(CliTest, OptimalWithExactIsCertifiedAndThreadIndependent) {
+  const fs::path one = dir_ / "optimal1.json";
+  const fs::path two = dir_ / "optimal2.json";
+  const std::string args = " --policy optimal --exact --no-timings";
+  ASSERT_EQ(
+      run("match " + sample() + " -o " + one.string() + args + " --threads 1")
+          .exit_code,
+      0);
+  ASSERT_EQ(
+      run("match " + sample() + " -o " + two.string() + args + " --threads 2")
+          .exit_code,
+      0);
+  const std::string text = slurp(one);
+  EXPECT_EQ(text, slurp(two));
+  EXPECT_NE(text.find("\"policy\":\"optimal\""), std::string::npos);
+  EXPECT_NE(text.find("\"optimality\":{\"objective\":\"coverage_first\","
+                      "\"certified\":true"),
+            std::string::npos);
 }
 
 TEST_F(CliTest, ShortlistWritesNoAssignments) {

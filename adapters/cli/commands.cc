@@ -29,6 +29,7 @@ int run_match(const MatchOptions& options) {
   const double read_seconds = seconds_since(start);
   reporter.stage("read round", read_seconds);
 
+  if (options.exact) read.round.config.exact = true;
   RunOptions run;
   run.run_policy = !options.shortlists_only;
   if (options.policy) run.policy = parse_policy_kind(*options.policy);

@@ -23,6 +23,7 @@ struct MatchOptions {
   std::string round_path;
   std::string output_path;
   std::optional<std::string> policy;
+  bool exact = false;  ///< Sets config.exact (optimal).
   bool shortlists_only = false;
   CommonOptions common;
 };

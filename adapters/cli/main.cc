@@ -52,7 +52,11 @@ int main(int argc, char** argv) {
   match_cmd
       ->add_option("--policy", match.policy,
                    "Assignment policy (overrides the round's config)")
-      ->check(CLI::IsMember({"points_order"}));
+      ->check(CLI::IsMember({"points_order", "optimal"}));
+  match_cmd->add_flag(
+      "--exact", match.exact,
+      "optimal: prove optimality over all eligible pairs (scan them against "
+      "the solver's duals, deepen the candidate graph until the proof holds)");
   bool no_timings = false;
   match_cmd->add_flag("--no-timings", no_timings,
                       "Leave stage seconds out of the result, so runs compare "

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "engine/model/enums.h"
+#include "engine/policies/optimal_costs.h"
 #include "engine/scoring/explain.h"
 
 namespace vetmatch {
@@ -49,6 +50,11 @@ class ResultJsonWriter {
     raw(",\n");
     write_lines("\"unassigned\":[", result_.unassigned,
                 &ResultJsonWriter::write_unassigned);
+    if (result_.optimality) {
+      raw(",\n\"optimality\":");
+      begin_value();
+      write_optimality(*result_.optimality);
+    }
     raw(",\n\"shortlists\":{\n");
     write_lines("\"veterans\":[", std::span(result_.veterans_by_id),
                 &ResultJsonWriter::write_veteran_shortlist);
@@ -222,6 +228,59 @@ class ResultJsonWriter {
     for (std::size_t i = 0; i < list.size(); ++i) {
       key(names[i]);
       coverage(list[i]);
+    }
+    writer_.EndObject();
+  }
+
+  void write_optimality(const OptimalityReport& r) {
+    writer_.StartObject();
+    key("objective");
+    string(to_string(r.objective));
+    key("certified");
+    writer_.Bool(r.certified);
+    key("method");
+    string(to_string(r.method));
+    key("lists_at_risk");
+    count(r.lists_at_risk);
+    key("placed");
+    count(r.placed);
+    key("score_units");
+    count(r.score_units);
+    key("score_scale");
+    count(kScoreScale);
+    key("total_score");
+    number(r.total_score);
+    key("candidate_side");
+    string(to_string(r.side));
+    key("graph_arcs");
+    count(r.graph_arcs);
+    key("deepenings");
+    writer_.Int(r.deepenings);
+    key("pairs_added");
+    count(r.pairs_added);
+    if (r.couples_together) {
+      key("couples");
+      writer_.StartObject();
+      key("couples");
+      count(r.couples);
+      key("placed");
+      count(r.couples_placed);
+      key("repaired");
+      count(r.couples_repaired);
+      key("bound_placed");
+      count(r.bound_placed);
+      key("bound_score_units");
+      count(r.bound_score_units);
+      writer_.EndObject();
+    }
+    if (options_.include_timings) {
+      key("seconds");
+      writer_.StartObject();
+      key("solve");
+      number(r.solve_seconds);
+      key("certificate");
+      number(r.certificate_seconds);
+      writer_.EndObject();
     }
     writer_.EndObject();
   }

@@ -8,10 +8,12 @@
 // whatever the thread count.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "engine/round/round_result.h"
 #include "engine/scoring/indexed_round.h"
+#include "engine/shortlist/shortlist_builder.h"
 #include "engine/util/progress.h"
 
 namespace vetmatch {
@@ -19,10 +21,21 @@ namespace vetmatch {
 struct PolicyOutcome {
   std::vector<Assignment> assignments;
   std::vector<Unassigned> unassigned;
+  /// `optimal` only: what it proved (round_result.h).
+  std::optional<OptimalityReport> optimality;
 };
 
+/// The shortlists a policy needs built before it runs: the config's k both
+/// ways, deeper where the policy solves on them (optimal: its candidate
+/// graph, engine/policies/optimal.h). run_round builds these once and cuts
+/// the result's lists back to the config's k.
+ShortlistOptions policy_shortlist_options(const RoundConfig& config,
+                                          const IndexedRound& ir);
+
 /// `config` is the round's (policy and its options); `ir` was indexed from
-/// a round with that config.
+/// a round with that config; `shortlists` were built with
+/// policy_shortlist_options(config, ir) (a policy that finds them too
+/// shallow builds its own).
 PolicyOutcome run_policy(const RoundConfig& config, const IndexedRound& ir,
                          const Shortlists& shortlists,
                          const ProgressFn& progress = {});

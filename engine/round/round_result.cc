@@ -30,4 +30,26 @@ NoEligibleReason no_eligible_reason(Ineligibility rule) {
   return static_cast<NoEligibleReason>(rule);
 }
 
+std::string_view to_string(CandidateSide s) {
+  switch (s) {
+    case CandidateSide::kPostings:
+      return "postings";
+    case CandidateSide::kVeterans:
+      return "veterans";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(CertificateMethod m) {
+  switch (m) {
+    case CertificateMethod::kNone:
+      return "none";
+    case CertificateMethod::kListBounds:
+      return "list_bounds";
+    case CertificateMethod::kPairScan:
+      return "pair_scan";
+  }
+  return "unknown";
+}
+
 }  // namespace vetmatch

@@ -46,6 +46,12 @@ struct Shortlists {
   std::vector<ShortlistEntry> veteran_entries;
   std::vector<std::size_t> posting_offsets;  ///< size n_postings + 1
   std::vector<ShortlistEntry> posting_entries;
+  /// The k each list was built with (build_shortlists fills them): a list
+  /// shorter than its k holds every eligible pair of its record, one as
+  /// long may have been cut. posting_depth is by PostingIndex; both are
+  /// left empty / -1 by code that does not know.
+  std::int32_t veteran_depth = -1;
+  std::vector<std::int32_t> posting_depth;
 
   std::span<const ShortlistEntry> of_veteran(VeteranIndex v) const {
     return {veteran_entries.data() + veteran_offsets[v],
@@ -107,6 +113,60 @@ struct Unassigned {
   std::optional<NoEligibleReason> excluded_by;
 };
 
+/// Which side's lists the `optimal` policy's candidate graph was built
+/// from: the side whose places are scarce (engine/policies/optimal.h).
+enum class CandidateSide { kPostings, kVeterans };
+std::string_view to_string(CandidateSide s);
+
+/// How an `optimal` result's optimality over all eligible pairs was shown.
+enum class CertificateMethod {
+  kNone,        ///< not shown: some cut list could have cost optimality
+  kListBounds,  ///< every cut list's last score is covered by the duals
+  kPairScan,    ///< a scan of all eligible pairs against the duals
+};
+std::string_view to_string(CertificateMethod m);
+
+/// What the `optimal` policy proved and measured (engine/policies/
+/// optimal.h; integer units: engine/policies/optimal_costs.h).
+struct OptimalityReport {
+  OptimalObjective objective = OptimalObjective::kCoverageFirst;
+  /// True when the assignment is proven optimal over all eligible pairs,
+  /// not only over the candidate graph.
+  bool certified = false;
+  CertificateMethod method = CertificateMethod::kNone;
+  /// Cut lists (of the candidate side) whose depth could have cost
+  /// optimality: 0 when certified.
+  std::int64_t lists_at_risk = 0;
+  std::int64_t placed = 0;
+  /// Sum of the placed pairs' score units (llround(score * 2^20)); the
+  /// objective is (placed, score_units) in order for coverage_first,
+  /// score_units for total_score.
+  std::int64_t score_units = 0;
+  double total_score = 0.0;  ///< Sum of the placed pairs' scores.
+  CandidateSide side = CandidateSide::kPostings;
+  std::int64_t graph_arcs = 0;  ///< in the last graph solved
+  /// Re-solves after pairs outside the graph were found to matter (exact
+  /// mode), and how many pairs they added.
+  std::int32_t deepenings = 0;
+  std::int64_t pairs_added = 0;
+  double solve_seconds = 0.0;        ///< graph building and solving
+  double certificate_seconds = 0.0;  ///< checking the proof, pair scans
+
+  /// couples == together (engine/policies/optimal_couples.h): the couples
+  /// (both partners in the round), how many were placed (together), how
+  /// many the relaxation (everybody on their own) split or placed too far
+  /// apart, and the relaxation's placed count and units: an upper bound on
+  /// any assignment that keeps couples together (over all eligible pairs
+  /// when the relaxation was certified). When a couple was repaired the
+  /// result is not certified.
+  bool couples_together = false;
+  std::int64_t couples = 0;
+  std::int64_t couples_placed = 0;
+  std::int64_t couples_repaired = 0;
+  std::int64_t bound_placed = 0;
+  std::int64_t bound_score_units = 0;
+};
+
 struct StageSeconds {
   double prepare = 0.0;  ///< Validation and indexing.
   double shortlists = 0.0;
@@ -165,6 +225,8 @@ struct RoundResult {
   std::vector<PostingIndex> postings_by_id;
   RoundStats stats;
   StageSeconds seconds;
+  /// `optimal` only.
+  std::optional<OptimalityReport> optimality;
 };
 
 }  // namespace vetmatch

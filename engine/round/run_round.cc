@@ -9,6 +9,7 @@
 #include "engine/round/round_stats.h"
 #include "engine/scoring/indexed_round.h"
 #include "engine/shortlist/shortlist_builder.h"
+#include "engine/shortlist/truncate_shortlists.h"
 
 namespace vetmatch {
 namespace {
@@ -72,17 +73,24 @@ RoundResult run_round(const Round& round, const RunOptions& options) {
   }
   result.seconds.prepare = watch.lap();
 
-  result.shortlists =
-      build_shortlists(ir, round.config.veteran_shortlist_k,
-                       round.config.posting_shortlist_k, options.progress);
+  // One build serves the policy (which may need deeper lists on one side,
+  // policy_shortlist_options) and the result (the config's k: cut back
+  // after the policy ran, exactly).
+  RoundConfig config = round.config;
+  config.policy = options.policy.value_or(round.config.policy);
+  ShortlistOptions depth;
+  depth.veteran_k = config.veteran_shortlist_k;
+  depth.posting_k = config.posting_shortlist_k;
+  if (options.run_policy) depth = policy_shortlist_options(config, ir);
+  result.shortlists = build_shortlists(ir, depth, options.progress);
   result.seconds.shortlists = watch.lap();
 
   PolicyOutcome outcome;
   if (options.run_policy) {
-    RoundConfig config = round.config;
-    config.policy = options.policy.value_or(round.config.policy);
     result.policy = config.policy;
     outcome = run_policy(config, ir, result.shortlists, options.progress);
+    truncate_shortlists(result.shortlists, config.veteran_shortlist_k,
+                        config.posting_shortlist_k);
   }
   result.seconds.policy = watch.lap();
 
@@ -92,6 +100,7 @@ RoundResult run_round(const Round& round, const RunOptions& options) {
   result.stats = compute_stats(ir, outcome, no_eligible);
   result.assignments = std::move(outcome.assignments);
   result.unassigned = std::move(outcome.unassigned);
+  result.optimality = outcome.optimality;
   result.seconds.stats = watch.lap();
   return result;
 }

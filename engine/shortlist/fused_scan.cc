@@ -35,10 +35,12 @@ double largest_commute(const IndexedRound& ir,
 
 ScanPlan::ScanPlan(const IndexedRound& ir_in, int veteran_k_in,
                    int posting_k_in, bool geo_pruning_in,
-                   bool portable_kernel_in, bool bf16_in)
+                   bool portable_kernel_in, bool bf16_in,
+                   std::vector<int> posting_k_by_slot_in)
     : ir(ir_in),
       veteran_k(veteran_k_in),
       posting_k(posting_k_in),
+      posting_k_by_slot(std::move(posting_k_by_slot_in)),
       geo_pruning(geo_pruning_in),
       portable_kernel(portable_kernel_in),
       bf16(bf16_in && (portable_kernel_in || micro_kernel_has_bf16())),
@@ -133,7 +135,8 @@ ScanThreadState::ScanThreadState(const ScanPlan& plan)
       hits(kGroupRows * kPanelLanes) {
   for (std::size_t i = 0; i < posting_lists.size(); ++i) {
     if (plan.posting_order[i] < 0) continue;
-    posting_lists[i].reset(plan.posting_k, plan.margin);
+    posting_lists[i].reset(plan.posting_k_of(plan.posting_order[i]),
+                           plan.margin);
     posting_threshold[i] = posting_lists[i].threshold();
   }
 }

@@ -33,12 +33,19 @@ inline constexpr int kBlockGroups = 64;
 inline constexpr int kBlockVeterans = kBlockGroups * kGroupRows;
 
 struct ScanPlan {
+  /// posting_k_by_slot, when not empty, gives each posting its own k (by
+  /// posting slot) in place of posting_k.
   ScanPlan(const IndexedRound& ir, int veteran_k, int posting_k,
-           bool geo_pruning, bool portable_kernel, bool bf16);
+           bool geo_pruning, bool portable_kernel, bool bf16,
+           std::vector<int> posting_k_by_slot = {});
 
   const IndexedRound& ir;
   int veteran_k;
   int posting_k;
+  std::vector<int> posting_k_by_slot;
+  int posting_k_of(std::int32_t slot) const {
+    return posting_k_by_slot.empty() ? posting_k : posting_k_by_slot[slot];
+  }
   bool geo_pruning;
   bool portable_kernel;
   /// Products in bfloat16 (micro_kernel.h), with a wider tolerance.

@@ -51,6 +51,15 @@ std::vector<ScoredPair> pairs_at_or_above(const IndexedRound& ir,
     }
   }
 
+  // Panels whose postings are all left out (+infinity) are not visited: a
+  // certificate often scans a few records only.
+  std::vector<std::uint8_t> panel_open(plan.panel_count, 0);
+  for (std::int32_t panel = 0; panel < plan.panel_count; ++panel) {
+    const float* t = &posting_threshold[std::size_t(panel) * kPanelLanes];
+    panel_open[panel] =
+        std::any_of(t, t + kPanelLanes, [](float f) { return f != kInfinity; });
+  }
+
   struct ThreadWork {
     explicit ThreadWork(const ScanPlan& plan) : state(plan) {}
     ScanThreadState state;
@@ -75,6 +84,7 @@ std::vector<ScoredPair> pairs_at_or_above(const IndexedRound& ir,
           TileInput in = tile_input(plan);
           in.threshold_is_max = true;
           for (std::int32_t panel = 0; panel < plan.panel_count; ++panel) {
+            if (!panel_open[panel]) continue;
             const BoundingSphere& sphere = plan.panel_sphere[panel];
             if (options.geo_pruning &&
                 lower_bound_km(layout.block_sphere, sphere) >

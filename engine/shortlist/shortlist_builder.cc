@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <stdexcept>
 #include <thread>
 
 #include "engine/shortlist/fused_scan.h"
@@ -47,9 +48,14 @@ Shortlists build_shortlists(const IndexedRound& ir, int veteran_k,
 Shortlists build_shortlists(const IndexedRound& ir,
                             const ShortlistOptions& options,
                             const ProgressFn& progress) {
+  if (!options.posting_k_each.empty() &&
+      options.posting_k_each.size() != std::size_t(ir.n_postings)) {
+    throw std::invalid_argument(
+        "build_shortlists: posting_k_each needs one entry per posting");
+  }
   const ScanPlan plan(ir, options.veteran_k, options.posting_k,
                       options.geo_pruning, options.portable_kernel,
-                      options.bf16_first_pass);
+                      options.bf16_first_pass, options.posting_k_each);
   tbb::enumerable_thread_specific<ScanThreadState> states(
       [&] { return ScanThreadState(plan); });
   tbb::enumerable_thread_specific<Rescorer> rescorers(
@@ -105,7 +111,8 @@ Shortlists build_shortlists(const IndexedRound& ir,
         const std::int32_t p = plan.posting_order[position];
         if (p < 0) return;
         // The union of the threads' lists, cut by its own k-th estimate.
-        CandidateList all(options.posting_k, plan.margin);
+        const int k = plan.posting_k_of(p);
+        CandidateList all(k, plan.margin);
         for (const ScanThreadState& s : states) {
           for (const CandidateList::Item& item :
                s.posting_lists[position].items()) {
@@ -114,8 +121,7 @@ Shortlists build_shortlists(const IndexedRound& ir,
         }
         all.finish();
         rescored += all.items().size();
-        posting_lists[p] =
-            rescorers.local().top_veterans(p, all.items(), options.posting_k);
+        posting_lists[p] = rescorers.local().top_veterans(p, all.items(), k);
       });
   if (options.work) {
     ShortlistWork& work = *options.work;
@@ -148,6 +154,11 @@ Shortlists build_shortlists(const IndexedRound& ir,
   out.veteran_entries.resize(out.veteran_offsets.back());
   lay_out(posting_lists, ir.posting_of, ir.veteran_of, ir.posting_slot.size(),
           out.posting_offsets, out.posting_entries);
+  out.veteran_depth = options.veteran_k;
+  out.posting_depth.resize(ir.posting_slot.size());
+  for (std::int32_t p = 0; p < ir.n_postings; ++p) {
+    out.posting_depth[ir.posting_of[p]] = plan.posting_k_of(p);
+  }
   if (progress) progress("shortlists", 1.0);
   return out;
 }

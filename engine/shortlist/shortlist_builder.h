@@ -25,6 +25,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "engine/round/round_result.h"
 #include "engine/scoring/indexed_round.h"
@@ -46,6 +47,10 @@ struct ShortlistWork {
 struct ShortlistOptions {
   int veteran_k = 10;  ///< Postings per veteran.
   int posting_k = 20;  ///< Veterans per posting.
+  /// When not empty (one entry per posting slot, each >= 0): each
+  /// posting's own k, in place of posting_k. Lets a policy ask for deeper
+  /// lists where it needs them (optimal: in proportion to openings).
+  std::vector<int> posting_k_each;
   /// Skip veteran-group x posting-panel tiles whose bounding regions lie
   /// farther apart than every commute limit in the veteran group. Exact
   /// either way; off only to test and measure it.

@@ -193,9 +193,9 @@ BlockLayout pack_block(const ScanPlan& plan, std::int32_t block,
     const int pairs = (depth + 1) / 2;
     for (int g = 0; g < kBlockGroups; ++g) {
       const float* from =
-          &state.packed_veterans[std::size_t(g) * kGroupRows * depth];
-      std::uint32_t* to =
-          &state.packed_veterans_bf16[std::size_t(g) * kGroupRows * pairs];
+          state.packed_veterans.data() + std::size_t(g) * kGroupRows * depth;
+      std::uint32_t* to = state.packed_veterans_bf16.data() +
+                          std::size_t(g) * kGroupRows * pairs;
       for (int k2 = 0; k2 < pairs; ++k2) {
         for (int r = 0; r < kGroupRows; ++r) {
           const std::uint32_t low = to_bf16(from[(2 * k2) * kGroupRows + r]);
@@ -247,9 +247,9 @@ void point_at_panel(const ScanPlan& plan, std::int32_t panel, TileInput& in) {
   const std::size_t lane0 = std::size_t(panel) * kPanelLanes;
   if (plan.bf16) {
     in.postings_bf16 =
-        &plan.packed_postings_bf16[lane0 * ((plan.depth + 1) / 2)];
+        plan.packed_postings_bf16.data() + lane0 * ((plan.depth + 1) / 2);
   } else {
-    in.postings = &plan.packed_postings[lane0 * plan.depth];
+    in.postings = plan.packed_postings.data() + lane0 * plan.depth;
   }
   in.posting_requirement = &plan.requirement[lane0];
   in.posting_preference = &plan.posting_preference[lane0];
@@ -259,10 +259,10 @@ void point_at_panel(const ScanPlan& plan, std::int32_t panel, TileInput& in) {
 void point_at_group(const ScanPlan& plan, const ScanThreadState& state,
                     int group, TileInput& in) {
   const int row0 = group * kGroupRows;
-  in.veterans = &state.packed_veterans[std::size_t(row0) * plan.depth];
+  in.veterans = state.packed_veterans.data() + std::size_t(row0) * plan.depth;
   if (plan.bf16) {
-    in.veterans_bf16 =
-        &state.packed_veterans_bf16[std::size_t(row0) * ((plan.depth + 1) / 2)];
+    in.veterans_bf16 = state.packed_veterans_bf16.data() +
+                       std::size_t(row0) * ((plan.depth + 1) / 2);
   }
   in.veteran_threshold = &state.veteran_threshold[row0];
   in.veteran_not_capability = &state.veteran_not_capability[row0];

@@ -7,6 +7,7 @@
 #include "adapters/cli/commands.h"
 #include "adapters/cli/eval_command.h"
 #include "adapters/cli/exit_codes.h"
+#include "adapters/cli/fair_command.h"
 #include "adapters/cli/generate_command.h"
 #include "adapters/json/input_error.h"
 
@@ -145,6 +146,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 1000));
   add_common(eval_cmd, eval.common);
 
+  FairCli fair(app);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -164,6 +167,7 @@ int main(int argc, char** argv) {
     if (*eval_cmd) return run_eval(eval);
     if (*validate_cmd) return run_validate(validate_path, validate_quiet);
     if (*generate_cmd) return run_generate(generate);
+    if (fair.chosen()) return fair.run();
   } catch (const IoError& e) {
     std::fprintf(stderr, "vetmatch: %s\n", e.what());
     return kExitIoError;

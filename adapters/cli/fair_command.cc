@@ -293,7 +293,7 @@ FairCli::FairCli(CLI::App& app) {
       ->default_val(3)
       ->check(CLI::Range(1, 100));
   generate_->add_option("--min-fit", g.min_fit, "settings.min_fit")
-      ->default_val(0.5)
+      ->default_val(0.6)
       ->check(CLI::Range(0.0, 1.0));
   generate_->add_option("--round-ref", g.round_ref,
                         "The \"round\" to write (default: the round file's "

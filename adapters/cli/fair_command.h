@@ -35,7 +35,7 @@ struct FairGenerateOptions {
   std::int32_t pool = 0;
   std::optional<std::int64_t> veterans;
   std::int32_t max_booths = 3;
-  double min_fit = 0.5;
+  double min_fit = 0.6;
   int threads = 0;
   bool quiet = false;
 };

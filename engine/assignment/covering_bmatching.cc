@@ -96,6 +96,10 @@ CoveringSolution solve_covering_bmatching(const BMatchingGraph& graph,
     }
   }
   for (std::uint8_t c : covered) out.covered += c;
+  out.left_dual.assign(solution.left_dual.begin(),
+                       solution.left_dual.begin() + graph.left_count);
+  out.right_dual.assign(solution.right_dual.begin(),
+                        solution.right_dual.begin() + graph.right_count);
   return out;
 }
 

@@ -48,6 +48,11 @@ struct CoveringSolution {
   __int128 weight = 0;
   /// The solver's duals passed check_bmatching() on the gadget graph.
   bool proven = false;
+  /// The duals of the given graph's nodes in the gadget (bmatching.h): an
+  /// arc (l, r) left out of the graph, of weight w, could not raise the
+  /// maximum when left_dual[l] + right_dual[r] >= w + bonus.
+  std::vector<std::int64_t> left_dual;
+  std::vector<std::int64_t> right_dual;
   BMatchingWork work;
 };
 

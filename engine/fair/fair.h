@@ -46,7 +46,7 @@ struct FairSettings {
   std::int32_t max_booths_per_veteran = 3;
   /// A pair counts (as a good posting for invite, as an interview worth
   /// planning) only when its score is at least this, in [0, 1].
-  double min_fit = 0.5;
+  double min_fit = 0.6;
   /// `fair invite`: the most enterprises to choose; unset: the CLI must
   /// give --budget.
   std::optional<std::int32_t> invite_budget;

@@ -29,6 +29,52 @@ std::vector<const UnitFit*> ranked_booths(const Fair& fair,
   return out;
 }
 
+// A fitting pair's weight: its score in units, at least 1.
+std::int64_t weight_of(const UnitFit& f) {
+  return std::max<std::int64_t>(1, score_units(f.score.score));
+}
+
+// The graph: booths on the left (their interviews are the scarce side,
+// where the solver's searches start), veterans on the right; each
+// veteran's first depth[v] booths of ranked[v]; a booth's arcs by veteran
+// index.
+void build_graph(const Fair& fair,
+                 const std::vector<std::vector<const UnitFit*>>& ranked,
+                 const std::vector<std::int32_t>& depth, BMatchingGraph* graph,
+                 std::vector<const UnitFit*>* arc_fit) {
+  const std::int32_t booths = static_cast<std::int32_t>(fair.booths.size());
+  const std::int32_t n = static_cast<std::int32_t>(ranked.size());
+  BMatchingGraph& g = *graph;
+  g.left_count = booths;
+  g.right_count = n;
+  g.left_capacity.clear();
+  for (const Booth& b : fair.booths) g.left_capacity.push_back(b.capacity);
+  g.right_capacity = fair.visit_limit;
+  g.arc_begin.assign(std::size_t(booths) + 1, 0);
+  for (VeteranIndex v = 0; v < n; ++v) {
+    for (std::int32_t r = 0; r < depth[v]; ++r) {
+      ++g.arc_begin[ranked[v][r]->unit + 1];
+    }
+  }
+  for (std::int32_t b = 0; b < booths; ++b) {
+    g.arc_begin[b + 1] += g.arc_begin[b];
+  }
+  const std::int64_t arcs = g.arc_begin[booths];
+  g.arc_right.resize(arcs);
+  g.arc_weight.resize(arcs);
+  arc_fit->resize(arcs);
+  std::vector<std::int64_t> next(g.arc_begin.begin(), g.arc_begin.end() - 1);
+  for (VeteranIndex v = 0; v < n; ++v) {
+    for (std::int32_t r = 0; r < depth[v]; ++r) {
+      const UnitFit* f = ranked[v][r];
+      const std::int64_t a = next[f->unit]++;
+      g.arc_right[a] = v;
+      g.arc_weight[a] = weight_of(*f);
+      (*arc_fit)[a] = f;
+    }
+  }
+}
+
 void count(PlanCoverage& c, bool eligible, bool planned) {
   ++c.registered;
   c.with_eligible_booth += eligible ? 1 : 0;
@@ -51,27 +97,13 @@ std::string_view to_string(ShortReason r) {
   return "?";
 }
 
-std::int64_t floor_bonus(const BMatchingGraph& graph) {
-  // Arcs any b-matching can use: at most min(capacity, degree) at each
-  // node of either side.
-  std::int64_t left = 0;
-  std::vector<std::int64_t> degree(graph.right_count, 0);
-  for (std::int32_t l = 0; l < graph.left_count; ++l) {
-    left += std::min<std::int64_t>(graph.left_capacity[l],
-                                   graph.arc_begin[l + 1] - graph.arc_begin[l]);
-  }
-  for (std::int32_t r : graph.arc_right) ++degree[r];
-  std::int64_t right = 0;
-  for (std::int32_t r = 0; r < graph.right_count; ++r) {
-    right += std::min<std::int64_t>(graph.right_capacity[r], degree[r]);
-  }
-  const std::int64_t usable = std::min(left, right);
-  std::int64_t largest = 0;
-  for (std::int64_t w : graph.arc_weight) largest = std::max(largest, w);
-  if (largest > 0 && usable > (kMaxWeight / 2) / largest) {
+std::int64_t floor_bonus(std::int64_t usable_pairs, std::int64_t largest) {
+  largest = std::max<std::int64_t>(0, largest);
+  usable_pairs = std::max<std::int64_t>(0, usable_pairs);
+  if (largest > 0 && usable_pairs > (kMaxWeight / 2) / largest) {
     throw std::invalid_argument("fair plan: too many pairs for exact weights");
   }
-  return usable * largest + 1;
+  return usable_pairs * largest + 1;
 }
 
 FairPlan plan_fair(const Fair& fair, const FairFits& fits,
@@ -84,59 +116,53 @@ FairPlan plan_fair(const Fair& fair, const FairFits& fits,
   }
   const std::vector<Veteran>& vets = fair.round.veterans;
 
-  // The graph: booths on the left (their interviews are the scarce side,
-  // where the solver's searches start), veterans on the right; a booth's
-  // arcs are its veterans in index order.
-  std::vector<std::int64_t> per_booth(std::size_t(booths) + 1, 0);
-  for (const UnitFit& f : fits.entries) {
-    if (fits.is_booth(f.unit)) ++per_booth[f.unit + 1];
-  }
-  BMatchingGraph graph;
-  graph.left_count = booths;
-  graph.right_count = n;
-  for (const Booth& b : fair.booths) graph.left_capacity.push_back(b.capacity);
-  graph.right_capacity = fair.visit_limit;
-  graph.arc_begin.assign(std::size_t(booths) + 1, 0);
-  for (std::int32_t b = 0; b < booths; ++b) {
-    graph.arc_begin[b + 1] = graph.arc_begin[b] + per_booth[b + 1];
-  }
-  const std::int64_t arcs = graph.arc_begin[booths];
-  graph.arc_right.resize(arcs);
-  graph.arc_weight.resize(arcs);
-  std::vector<const UnitFit*> arc_fit(arcs);
-  std::vector<std::int64_t> next(graph.arc_begin.begin(),
-                                 graph.arc_begin.end() - 1);
+  // Each veteran's booths, best first; eligible and requested counts and
+  // every fit's rank.
+  std::vector<std::vector<const UnitFit*>> ranked(n);
+  std::vector<std::int32_t> eligible(booths, 0), requested(booths, 0);
+  std::vector<std::int32_t> fit_rank(fits.entries.size(), 0);
+  std::int64_t largest = 0;
   for (VeteranIndex v = 0; v < n; ++v) {
-    for (const UnitFit& f : fits.of(v)) {
-      if (!fits.is_booth(f.unit)) continue;
-      const std::int64_t a = next[f.unit]++;
-      graph.arc_right[a] = v;
-      graph.arc_weight[a] =
-          std::max<std::int64_t>(1, score_units(f.score.score));
-      arc_fit[a] = &f;
+    ranked[v] = ranked_booths(fair, fits, v);
+    for (std::size_t r = 0; r < ranked[v].size(); ++r) {
+      const UnitFit* f = ranked[v][r];
+      ++eligible[f->unit];
+      if (r < std::size_t(fair.visit_limit[v])) ++requested[f->unit];
+      fit_rank[f - fits.entries.data()] = std::int32_t(r + 1);
+      largest = std::max(largest, weight_of(*f));
     }
   }
-  const CoveringSolution solution =
-      solve_covering_bmatching(graph, floor_bonus(graph), CoverSide::kRight);
+  // The bonus from the whole graph (every fitting pair).
+  std::int64_t usable_booths = 0, usable_veterans = 0;
+  for (std::int32_t b = 0; b < booths; ++b) {
+    usable_booths += std::min(fair.booths[b].capacity, eligible[b]);
+  }
+  for (VeteranIndex v = 0; v < n; ++v) {
+    usable_veterans += std::min<std::int64_t>(fair.visit_limit[v],
+                                              std::int64_t(ranked[v].size()));
+  }
+  const std::int64_t bonus =
+      floor_bonus(std::min(usable_booths, usable_veterans), largest);
 
+  // Every fitting pair in one graph.
+  std::vector<std::int32_t> depth(n);
+  for (VeteranIndex v = 0; v < n; ++v) {
+    depth[v] = std::int32_t(ranked[v].size());
+  }
+  BMatchingGraph graph;
+  std::vector<const UnitFit*> arc_fit;
+  build_graph(fair, ranked, depth, &graph, &arc_fit);
+  const CoveringSolution solution =
+      solve_covering_bmatching(graph, bonus, CoverSide::kRight);
   FairPlan plan;
-  plan.stats.proven_optimal = solution.proven;
   plan.stats.work = solution.work;
+  const std::int64_t arcs = graph.arc_count();
+  plan.stats.pairs = arcs;
+  plan.stats.proven_optimal = solution.proven;
   plan.stats.total_fit_units = static_cast<std::int64_t>(solution.weight);
 
   // Visits, by booth; the booth's invite order.
   std::vector<std::vector<Visit>> by_booth(booths);
-  std::vector<std::int32_t> eligible(booths, 0), requested(booths, 0);
-  // rank of each fit entry among its veteran's booths (1 = best)
-  std::vector<std::int32_t> fit_rank(fits.entries.size(), 0);
-  for (VeteranIndex v = 0; v < n; ++v) {
-    const std::vector<const UnitFit*> ranked = ranked_booths(fair, fits, v);
-    for (std::size_t r = 0; r < ranked.size(); ++r) {
-      ++eligible[ranked[r]->unit];
-      if (r < std::size_t(fair.visit_limit[v])) ++requested[ranked[r]->unit];
-      fit_rank[ranked[r] - fits.entries.data()] = std::int32_t(r + 1);
-    }
-  }
   for (std::int64_t a = 0; a < arcs; ++a) {
     if (!solution.arc_used[a]) continue;
     const UnitFit& f = *arc_fit[a];

@@ -17,8 +17,7 @@
 // scarce side, where the solver's searches start), veterans on the right
 // with their visit limits and the bonus (CoverSide::kRight), weight = units
 // of fit, bonus = (the most pairs any plan can have) x (the largest weight)
-// + 1, so one more veteran covered outweighs any total fit. The solver's
-// duals are checked (stats.proven_optimal).
+// + 1, so one more veteran covered outweighs any total fit.
 //
 // Output, for people and for the report (nothing depends on thread count):
 //  * visits: every planned pair with its why (the booth's best posting for
@@ -122,7 +121,9 @@ struct FairPlanStats {
   std::int64_t visit_slots = 0;             ///< sum of visit limits
   double total_fit = 0.0;                   ///< sum of planned scores
   std::int64_t total_fit_units = 0;         ///< the objective's units
+  /// The solver's duals passed check_bmatching() on the gadget graph.
   bool proven_optimal = false;
+  std::int64_t pairs = 0;  ///< fitting (veteran, booth) pairs: the arcs
   BMatchingWork work;
 };
 
@@ -144,9 +145,11 @@ struct PlanOptions {
 FairPlan plan_fair(const Fair& fair, const FairFits& fits,
                    const PlanOptions& options = {});
 
-/// The lexicographic bonus the plan uses: U x (largest arc weight, at least
-/// 0) + 1, where U = min over the two sides of the sum of min(capacity,
-/// degree), a bound on the arcs any b-matching of the graph can use.
-std::int64_t floor_bonus(const BMatchingGraph& graph);
+/// The lexicographic bonus the plan uses: usable_pairs x largest + 1, where
+/// usable_pairs bounds the pairs any plan can have (the smaller, over the
+/// two sides, of the sum of min(capacity or limit, fitting pairs)) and
+/// largest is the largest pair weight. Throws std::invalid_argument when
+/// the weights would pass 2^60 (no real fair comes near).
+std::int64_t floor_bonus(std::int64_t usable_pairs, std::int64_t largest);
 
 }  // namespace vetmatch

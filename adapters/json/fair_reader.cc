@@ -183,7 +183,8 @@ class FairDocumentReader {
                            [&](std::size_t key, const Value& v,
                                const JsonPath&) { values[key] = &v; });
     if (!is_object) return;
-    auto path_of = [&](TopKey key) { return std::string(kTopKeys[key].name); };
+    // Keys as static strings: a JsonPath keeps a view of its key.
+    auto path_of = [](TopKey key) { return kTopKeys[key].name; };
 
     if (values[kTopVetmatch] != nullptr) {
       const Value& v = *values[kTopVetmatch];
@@ -580,6 +581,7 @@ class FairDocumentReader {
     const Value* postings = nullptr;
     const Value* parts[3] = {nullptr, nullptr, nullptr};
     std::optional<int> capacity;
+    bool capacity_given = false;
     const bool is_object = check_.walk_object(
         v, at, "a booth object", kBoothKeys,
         [&](std::size_t key, const Value& e, const JsonPath& path) {
@@ -609,6 +611,7 @@ class FairDocumentReader {
               break;
             case kBoothCapacity: {
               int n = 0;
+              capacity_given = true;
               if (get_int_in(e, path, expected, 0, 100000, &n)) capacity = n;
               break;
             }
@@ -628,7 +631,9 @@ class FairDocumentReader {
       const JsonPath pp(at, "postings");
       booth.postings = read_postings(*postings, pp, booth.employer);
     }
-    read_capacity(at, capacity, parts, &booth);
+    if (!capacity_given || capacity) {
+      read_capacity(at, capacity, parts, &booth);
+    }
     fair().booths.push_back(std::move(booth));
   }
 

@@ -217,7 +217,9 @@ TEST(FairInviteTest, EdgeCases) {
         EXPECT_EQ(entries(r),
                   test::plain_greedy_invites(fair, ref, budget, objective));
         check_result(fair, ref, r);
-        if (budget == 0) EXPECT_TRUE(r.chosen.empty());
+        if (budget == 0) {
+          EXPECT_TRUE(r.chosen.empty());
+        }
         if (fair.round.veterans.empty() || named.name == "all_ineligible") {
           EXPECT_TRUE(r.chosen.empty());
           EXPECT_EQ(r.gain_bound, 0);

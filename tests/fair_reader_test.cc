@@ -55,7 +55,9 @@ TEST(FairReaderTest, EveryCorpusRowIsReportedAtItsPath) {
       const bool at = row.path == "-" ? true : e.json_path == row.path;
       if (at && e.message().find(wanted) != std::string::npos) {
         found = true;
-        if (row.path != "-") EXPECT_EQ(e.file, file);
+        if (row.path != "-") {
+          EXPECT_EQ(e.file, file);
+        }
       }
     }
     EXPECT_TRUE(found) << messages(read.errors);

@@ -17,6 +17,8 @@ namespace vetmatch {
 namespace {
 
 namespace fs = std::filesystem;
+
+const std::string kFairCorpus = test_support::corpus_dir() + "fair/";
 using test_support::shell_quote;
 using test_support::slurp;
 using test_support::spit;
@@ -39,9 +41,10 @@ class FairCliTest : public test_support::CliFixture {
 };
 
 TEST_F(FairCliTest, EveryCorpusRowFailsWithItsPathAndMessage) {
-  for (const test_support::CorpusRow& row : test_support::fair_corpus_rows()) {
+  for (const test_support::CorpusRow& row :
+       test_support::corpus_rows(kFairCorpus)) {
     SCOPED_TRACE(row.file + " (" + row.command + ") " + row.path);
-    const std::string file = test_support::fair_corpus_dir() + row.file;
+    const std::string file = kFairCorpus + row.file;
     const fs::path out = dir_ / "plan.json";
     const test_support::CliOutcome o =
         row.command == "fair-plan"

@@ -28,6 +28,8 @@ namespace vetmatch {
 namespace {
 
 namespace fs = std::filesystem;
+
+const std::string kFairCorpus = test_support::corpus_dir() + "fair/";
 using test_support::CorpusRow;
 
 const std::string kSource = VETMATCH_SOURCE_DIR;
@@ -41,11 +43,11 @@ std::string messages(const std::vector<InputError>& errors) {
 }
 
 TEST(FairReaderTest, EveryCorpusRowIsReportedAtItsPath) {
-  const std::vector<CorpusRow> rows = test_support::fair_corpus_rows();
+  const std::vector<CorpusRow> rows = test_support::corpus_rows(kFairCorpus);
   ASSERT_GE(rows.size(), 30u);
   for (const CorpusRow& row : rows) {
     SCOPED_TRACE(row.file + " " + row.path);
-    const std::string file = test_support::fair_corpus_dir() + row.file;
+    const std::string file = kFairCorpus + row.file;
     const ReadFairResult read = read_fair_file(file);
     ASSERT_FALSE(read.errors.empty());
     bool found = false;
@@ -66,12 +68,11 @@ TEST(FairReaderTest, EveryCorpusRowIsReportedAtItsPath) {
 
 TEST(FairReaderTest, CorpusListsEveryFile) {
   std::set<std::string> listed;
-  for (const CorpusRow& row : test_support::fair_corpus_rows()) {
+  for (const CorpusRow& row : test_support::corpus_rows(kFairCorpus)) {
     listed.insert(row.file);
     EXPECT_TRUE(row.command == "fair-validate" || row.command == "fair-plan");
   }
-  for (const auto& entry :
-       fs::directory_iterator(test_support::fair_corpus_dir())) {
+  for (const auto& entry : fs::directory_iterator(kFairCorpus)) {
     const std::string name = entry.path().filename().string();
     if (entry.path().extension() != ".json" || name == "round.json" ||
         name == "bad_round.json") {
@@ -181,7 +182,7 @@ constexpr const char* kInlineFair = R"json({"vetmatch": "fair/1",
 )json";
 
 TEST(FairReaderTest, InlineRecordsOverridesAndDefaults) {
-  const std::string round_dir = test_support::fair_corpus_dir();
+  const std::string round_dir = kFairCorpus;
   const ReadFairResult read =
       read_fair_string(kInlineFair, "inline.fair.json", round_dir);
   ASSERT_TRUE(read.errors.empty()) << messages(read.errors);
@@ -245,8 +246,8 @@ TEST(FairReaderTest, RegisteringATakenVeteranWarns) {
 }
 
 TEST(FairReaderTest, PlanAndInviteFilesConformToTheirSchemas) {
-  const ReadFairResult read = read_fair_string(kInlineFair, "inline.fair.json",
-                                               test_support::fair_corpus_dir());
+  const ReadFairResult read =
+      read_fair_string(kInlineFair, "inline.fair.json", kFairCorpus);
   ASSERT_TRUE(read.errors.empty()) << messages(read.errors);
   const FairFits fits = compute_fair_fits(read.fair);
   const FairPlan plan = plan_fair(read.fair, fits);

@@ -156,6 +156,7 @@ int main(int argc, char** argv) {
   }
 
   try {
+    if (fair.chosen()) return fair.run();
     if (*match_cmd) {
       match.common.timings = !no_timings;
       return run_match(match);
@@ -167,7 +168,6 @@ int main(int argc, char** argv) {
     if (*eval_cmd) return run_eval(eval);
     if (*validate_cmd) return run_validate(validate_path, validate_quiet);
     if (*generate_cmd) return run_generate(generate);
-    if (fair.chosen()) return fair.run();
   } catch (const IoError& e) {
     std::fprintf(stderr, "vetmatch: %s\n", e.what());
     return kExitIoError;

@@ -10,10 +10,11 @@ std::string corpus_dir() {
   return std::string(VETMATCH_SOURCE_DIR) + "/tests/bad_input/";
 }
 
-namespace {
+std::vector<CorpusRow> corpus_rows() { return corpus_rows(corpus_dir()); }
 
-std::vector<CorpusRow> rows_of(const std::string& table) {
-  std::ifstream in(table);
+std::vector<CorpusRow> corpus_rows(const std::string& dir) {
+  std::ifstream in(dir + "expected.tsv");
+  if (!in) ADD_FAILURE() << "cannot read " << dir << "expected.tsv";
   std::vector<CorpusRow> rows;
   std::string line;
   bool header = true;
@@ -38,18 +39,6 @@ std::vector<CorpusRow> rows_of(const std::string& table) {
         {cells[0], cells[1], std::stoi(cells[2]), cells[3], cells[4]});
   }
   return rows;
-}
-
-}  // namespace
-
-std::vector<CorpusRow> corpus_rows() {
-  return rows_of(corpus_dir() + "expected.tsv");
-}
-
-std::string fair_corpus_dir() { return corpus_dir() + "fair/"; }
-
-std::vector<CorpusRow> fair_corpus_rows() {
-  return rows_of(fair_corpus_dir() + "expected.tsv");
 }
 
 }  // namespace vetmatch::test_support

@@ -1,7 +1,7 @@
-// The bad-input corpus tables, tests/bad_input/expected.tsv (round files)
-// and tests/bad_input/fair/expected.tsv (fair files): one row per expected
-// problem (file, command, exit code, JSON path or "-", message fragment).
-// Shared by the readers' unit tests and the CLI's end-to-end tests.
+// The bad-input corpus table, tests/bad_input/expected.tsv: one row per
+// expected problem (file, command, exit code, JSON path or "-", message
+// fragment). Shared by the reader's unit test and the CLI's end-to-end test;
+// next_round/ holds the corpus of `vetmatch next-round` in the same form.
 #pragma once
 
 #include <string>
@@ -22,10 +22,8 @@ std::string corpus_dir();
 
 /// Every row of expected.tsv; a malformed row is a test failure.
 std::vector<CorpusRow> corpus_rows();
-
-/// The fair files' corpus, tests/bad_input/fair/ (ending in '/'), and its
-/// expected.tsv (same columns; commands fair-validate, fair-plan).
-std::string fair_corpus_dir();
-std::vector<CorpusRow> fair_corpus_rows();
+/// The same for the expected.tsv of another corpus folder (ending in '/'),
+/// such as corpus_dir() + "next_round/".
+std::vector<CorpusRow> corpus_rows(const std::string& dir);
 
 }  // namespace vetmatch::test_support

@@ -1,8 +1,8 @@
 # The README's commands. A thin front over CMake presets (CMakePresets.json).
 #   make sample   set up, build (Release), run a matching round on the bundled sample
 #   make test     set up, build, run the whole test suite
-#   make bench    set up, build, run the benchmarks (district preset and the
-#                 micro-kernel; see bench/README.md)
+#   make bench    set up, build, run the benchmarks (district preset, the
+#                 micro-kernel and the district fair; see bench/README.md)
 #   make bench-city   the same on the city preset (265,000 x 10,000; minutes)
 #   make bench-province  shortlists on the province preset (3,000,000 x
 #                     100,000, 60 km; minutes, 7 GiB)
@@ -64,6 +64,7 @@ test: build
 bench: build
 	$(BUILD)/bench/shortlist_benchmark --benchmark_filter=district
 	$(BUILD)/bench/kernel_benchmark
+	$(BUILD)/bench/fair_benchmark
 
 bench-city: build
 	$(BUILD)/bench/shortlist_benchmark --benchmark_filter=city

@@ -7,6 +7,7 @@
 #include "adapters/cli/commands.h"
 #include "adapters/cli/eval_command.h"
 #include "adapters/cli/exit_codes.h"
+#include "adapters/cli/fair_command.h"
 #include "adapters/cli/generate_command.h"
 #include "adapters/cli/next_round_command.h"
 #include "adapters/json/input_error.h"
@@ -176,6 +177,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 1000));
   add_common(eval_cmd, eval.common);
 
+  FairCli fair(app);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -184,6 +187,7 @@ int main(int argc, char** argv) {
   }
 
   try {
+    if (fair.chosen()) return fair.run();
     if (*match_cmd) {
       match.common.timings = !no_timings;
       return run_match(match);

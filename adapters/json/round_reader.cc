@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <unordered_set>
 #include <utility>
 
 #include "adapters/json/json_checker.h"
 #include "adapters/json/json_document.h"
+#include "adapters/json/round_records.h"
 #include "adapters/json/whole_file.h"
 #include "datasets/regions/region_table.h"
 #include "datasets/skills/bundled_skill_space.h"
@@ -645,6 +647,8 @@ class RoundDocumentReader {
     return pair;
   }
 
+  friend class ::vetmatch::RoundRecordReader;
+
   JsonChecker check_;
   std::string file_;
   std::vector<InputError>* warnings_;
@@ -768,6 +772,47 @@ ReadRoundResult read_round_string(std::string_view json,
                      });
   }
   return result;
+}
+
+struct RoundRecordReader::Impl {
+  Impl(const std::string& file, std::vector<InputError>* errors,
+       std::vector<InputError>* warnings)
+      : reader(file, errors, warnings) {}
+  RoundDocumentReader reader;
+};
+
+RoundRecordReader::RoundRecordReader(const std::string& file,
+                                     std::vector<InputError>* errors,
+                                     std::vector<InputError>* warnings)
+    : impl_(std::make_unique<Impl>(file, errors, warnings)) {}
+
+RoundRecordReader::~RoundRecordReader() = default;
+
+Veteran RoundRecordReader::veteran(const Value& v, const JsonPath& at) {
+  return impl_->reader.read_veteran(v, at);
+}
+
+Posting RoundRecordReader::posting(const Value& v, const JsonPath& at) {
+  return impl_->reader.read_posting(v, at);
+}
+
+Employer RoundRecordReader::employer(const Value& v, const JsonPath& at) {
+  return impl_->reader.read_employer(v, at);
+}
+
+PairRef RoundRecordReader::pair(const Value& v, const JsonPath& at) {
+  return impl_->reader.read_pair(v, at);
+}
+
+void RoundRecordReader::config(const Value& v, const JsonPath& at,
+                               RoundConfig* config) {
+  impl_->reader.read_config(v, at, config);
+}
+
+void RoundRecordReader::place(const Value* location, const Value* region,
+                              const JsonPath& record, GeoPoint* point,
+                              std::string* region_code) {
+  impl_->reader.read_place(location, region, record, point, region_code);
 }
 
 ReadRoundResult read_round_file(const std::string& path,

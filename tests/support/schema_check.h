@@ -1,5 +1,7 @@
 // Checking a JSON text against one of the repo's JSON Schema files, with
 // RapidJSON's validator (draft-04 keywords; see adapters/json/schema/).
+// References to another schema file ("round.schema.json#/definitions/...")
+// are read from the same folder.
 #pragma once
 
 #include <string>

@@ -289,6 +289,9 @@ class FairDocumentReader {
       source_posting_.emplace(source_->postings[i].id, i);
     }
     for (const PairRef& t : source_->taken) taken_.insert(t.veteran);
+    not_looking_.insert(source_->not_looking.begin(),
+                        source_->not_looking.end());
+    withdrawn_.insert(source_->withdrawn.begin(), source_->withdrawn.end());
     return true;
   }
 
@@ -474,6 +477,11 @@ class FairDocumentReader {
                    quote_text(id) + ", taken in " + out_->round_path +
                        " (placed in an earlier round)");
             }
+            if (not_looking_.contains(id)) {
+              warn(vp, "a veteran still looking for work",
+                   quote_text(id) + ", listed in " + out_->round_path +
+                       "'s not_looking");
+            }
             return;
           }
           if (!e.IsObject()) {
@@ -528,6 +536,11 @@ class FairDocumentReader {
             posting = source_->postings[*index];
             origin = {out_->round_path, "/postings/" + std::to_string(*index),
                       pp.str()};
+            if (withdrawn_.contains(id)) {
+              warn(pp, "a posting still open",
+                   quote_text(id) + ", listed in " + out_->round_path +
+                       "'s withdrawn");
+            }
             if (!employer.empty() && posting.employer != employer) {
               error(pp, "a posting of employer " + quote_text(employer),
                     quote_text(id) + ", a posting of " +
@@ -853,6 +866,10 @@ class FairDocumentReader {
         return pick(declined_origin_);
       case Entity::kTaken:
         return Origin{out_->round_path, "/taken", ""};
+      case Entity::kWithdrawn:
+        return Origin{out_->round_path, "/withdrawn", ""};
+      case Entity::kNotLooking:
+        return Origin{out_->round_path, "/not_looking", ""};
       case Entity::kConfig:
         break;
     }
@@ -870,6 +887,8 @@ class FairDocumentReader {
   std::unordered_map<std::string, std::size_t> source_veteran_;
   std::unordered_map<std::string, std::size_t> source_posting_;
   std::unordered_set<std::string> taken_;
+  std::unordered_set<std::string> not_looking_;  // warned about, kept
+  std::unordered_set<std::string> withdrawn_;    // warned about, kept
   std::unordered_set<std::string> employer_ids_;
   std::unordered_map<std::string, std::string> registered_;  // id -> path
   std::unordered_map<std::string, std::string> offered_;     // id -> path

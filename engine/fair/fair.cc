@@ -48,6 +48,9 @@ void check_fair(const Fair& fair) {
     if (limit < 1) fail("a visit limit below 1");
   }
   if (!round.taken.empty()) fail("a fair's round has no taken pairs");
+  if (!round.not_looking.empty() || !round.withdrawn.empty()) {
+    fail("a fair's round has no not_looking or withdrawn lists");
+  }
   if (!round.skills_resolved) fail("skills are not resolved");
   if (!(fair.settings.min_fit >= 0.0 && fair.settings.min_fit <= 1.0)) {
     fail("min_fit outside [0, 1]");

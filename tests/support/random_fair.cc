@@ -23,6 +23,8 @@ Fair finish(Round round, const RandomFairOptions& o, std::mt19937_64& gen) {
     return std::uniform_int_distribution<int>(lo, hi)(gen);
   };
   round.taken.clear();
+  round.not_looking.clear();
+  round.withdrawn.clear();
   for (Veteran& v : round.veterans) v.partner.clear();
   const int units = o.booths + o.pool;
   std::vector<int> unit_of(round.postings.size());

@@ -13,7 +13,10 @@
 #include "adapters/json/fair_plan_writer.h"
 #include "adapters/json/fair_reader.h"
 #include "adapters/json/fair_writer.h"
+#include "adapters/json/input_error.h"
 #include "adapters/json/round_reader.h"
+#include "adapters/report/fair_csv.h"
+#include "adapters/report/fair_report_html.h"
 #include "datasets/generator/fair_generator.h"
 #include "engine/fair/fair_fits.h"
 #include "engine/fair/invite.h"
@@ -44,6 +47,33 @@ std::optional<ReadFairResult> read_fair(const FairOptions& options,
 
 StageReporter reporter_for(bool quiet) {
   return StageReporter(!quiet && StageReporter::stderr_is_terminal());
+}
+
+// The printable report and the CSV lists of `fair plan`, when asked for.
+void write_plan_documents(const FairOptions& options, const Fair& fair,
+                          const FairPlan& plan, StageReporter& reporter) {
+  namespace fs = std::filesystem;
+  const auto start = Clock::now();
+  if (options.report_path) {
+    write_file_atomically(*options.report_path, fair_report_html(fair, plan));
+  }
+  if (options.csv_dir) {
+    const fs::path dir(*options.csv_dir);
+    std::error_code error;
+    fs::create_directories(dir, error);
+    if (error || !fs::is_directory(dir)) {
+      throw IoError(*options.csv_dir,
+                    "cannot make the folder: " +
+                        (error ? error.message() : "not a folder"));
+    }
+    write_file_atomically((dir / kBoothInvitesCsv).string(),
+                          booth_invites_csv(fair, plan));
+    write_file_atomically((dir / kVeteranRoutesCsv).string(),
+                          veteran_routes_csv(fair, plan));
+  }
+  if (options.report_path || options.csv_dir) {
+    reporter.stage("write report", seconds_since(start));
+  }
 }
 
 }  // namespace
@@ -143,6 +173,7 @@ int run_fair_plan(const FairOptions& options) {
   start = Clock::now();
   write_file_atomically(options.output_path, plan_to_json(fair, plan, write));
   reporter.stage("write plan", seconds_since(start));
+  write_plan_documents(options, fair, plan, reporter);
   if (reporter.enabled()) {
     std::fprintf(stderr,
                  "wrote %s: %lld interviews; %lld of %lld veterans with a "
@@ -267,6 +298,14 @@ FairCli::FairCli(CLI::App& app) {
       "capacities and visit limits: first as many veterans as possible get "
       "a booth, then the total fit is the largest possible");
   add_fair_options(plan_, plan_options_, true);
+  plan_->add_option("--report", plan_options_.report_path,
+                    "Also write the printable report: one self-contained "
+                    "HTML file (summary, a page per booth, a slip per "
+                    "veteran; A4)");
+  plan_->add_option("--csv-dir", plan_options_.csv_dir,
+                    "Also write booth_invites.csv and veteran_routes.csv "
+                    "(UTF-8 with BOM, for spreadsheets) to this folder, made "
+                    "when missing");
 
   generate_ = fair_->add_subcommand(
       "generate",

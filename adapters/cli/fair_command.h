@@ -5,7 +5,10 @@
 // file, written atomically; bad input lists every problem on stderr (exit
 // 3); unreadable or unwritable files exit 4; a missing invite budget is a
 // usage error (exit 2); stage times on stderr when it is a terminal and -q
-// is not given. Output does not depend on --threads.
+// is not given. Output does not depend on --threads. `fair plan` also
+// writes the printable report (--report, adapters/report/fair_report_html.h)
+// and the CSV lists (--csv-dir, adapters/report/fair_csv.h; the folder is
+// made when missing) from the same plan, each file atomically.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -18,9 +21,11 @@ namespace vetmatch {
 struct FairOptions {
   std::string fair_path;
   std::string output_path;
-  std::optional<std::string> round_path;  ///< --round
-  std::optional<std::int32_t> budget;     ///< invite: --budget
-  std::optional<std::string> objective;   ///< invite: --objective
+  std::optional<std::string> round_path;   ///< --round
+  std::optional<std::int32_t> budget;      ///< invite: --budget
+  std::optional<std::string> objective;    ///< invite: --objective
+  std::optional<std::string> report_path;  ///< plan: --report (HTML)
+  std::optional<std::string> csv_dir;      ///< plan: --csv-dir
   int threads = 0;
   bool quiet = false;
   bool no_timings = false;

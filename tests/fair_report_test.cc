@@ -113,6 +113,12 @@ TEST(ReportTextTest, FixedNeverPrintsNegativeZero) {
   EXPECT_EQ(fixed(-1.25, 1), "-1.2");
   EXPECT_EQ(fixed(3.14159, 3), "3.142");
   EXPECT_EQ(percent(1, 3), "33.3%");
+  EXPECT_EQ(grouped(0), "0");
+  EXPECT_EQ(grouped(999), "999");
+  EXPECT_EQ(grouped(1000), "1,000");
+  EXPECT_EQ(grouped(265000), "265,000");
+  EXPECT_EQ(grouped(-57000000), "-57,000,000");
+  EXPECT_EQ(grouped(INT64_MIN), "-9,223,372,036,854,775,808");
   EXPECT_EQ(percent(0, 0), "–");
 }
 

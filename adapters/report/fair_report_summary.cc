@@ -37,9 +37,9 @@ std::string coverage_table(std::string_view zh, std::string_view en,
   for (int i = 0; i < count; ++i) {
     const PlanCoverage& c = rows[i];
     s += "<tr><td class=\"nowrap\">" + bilingual(labels[i].zh, labels[i].en) +
-         "</td><td class=\"num\">" + std::to_string(c.registered) +
-         "</td><td class=\"num\">" + std::to_string(c.with_eligible_booth) +
-         "</td><td class=\"num\">" + std::to_string(c.planned) + "</td><td>" +
+         "</td><td class=\"num\">" + grouped(c.registered) +
+         "</td><td class=\"num\">" + grouped(c.with_eligible_booth) +
+         "</td><td class=\"num\">" + grouped(c.planned) + "</td><td>" +
          meter(c.planned, c.registered) + "</td></tr>";
   }
   return s + "</tbody></table>";
@@ -115,11 +115,9 @@ std::string charts(const Context& c) {
 std::string congestion(const Context& c) {
   const CongestionStats& g = c.plan.congestion;
   std::string s = "<h2>" + bilingual("展位热度", "Congestion") + "</h2>";
-  s += "<p>" + bilingual("面试已满 " + std::to_string(g.booths_full), "full") +
-       " · " +
-       bilingual("无人邀请 " + std::to_string(g.booths_empty), "empty") +
-       " · " +
-       bilingual("首选超出容量 " + std::to_string(g.booths_over_requested),
+  s += "<p>" + bilingual("面试已满 " + grouped(g.booths_full), "full") + " · " +
+       bilingual("无人邀请 " + grouped(g.booths_empty), "empty") + " · " +
+       bilingual("首选超出容量 " + grouped(g.booths_over_requested),
                  "requested beyond capacity") +
        "</p>";
   s += "<div class=\"two\"><div>" +
@@ -128,7 +126,7 @@ std::string congestion(const Context& c) {
        demand_table(c, "最冷门", "Least requested", g.least_requested) +
        "</div></div>";
   s += "<p>" +
-       bilingual("展位少于上限的人员 " + std::to_string(g.veterans_short),
+       bilingual("展位少于上限的人员 " + grouped(g.veterans_short),
                  "veterans with fewer booths than their limit") +
        ": ";
   const std::pair<ShortReason, std::int64_t> reasons[] = {
@@ -139,8 +137,7 @@ std::string congestion(const Context& c) {
   for (std::size_t i = 0; i < std::size(reasons); ++i) {
     const Label l = short_reason_label(reasons[i].first);
     if (i > 0) s += " · ";
-    s += html_escape(std::string(l.zh) + " " +
-                     std::to_string(reasons[i].second)) +
+    s += html_escape(std::string(l.zh) + " " + grouped(reasons[i].second)) +
          "<span class=\"en\">" + html_escape(l.en) + "</span>";
   }
   return s + "</p>";
@@ -164,18 +161,18 @@ std::string summary_section(const Context& c) {
   const double mean_fit =
       st.interviews > 0 ? st.total_fit / double(st.interviews) : 0.0;
   s += "<div class=\"figures\">";
-  s += figure(std::to_string(st.all.registered), "报名人数", "Registered");
-  s += figure(std::to_string(st.all.with_eligible_booth), "有合适展位",
+  s += figure(grouped(st.all.registered), "报名人数", "Registered");
+  s += figure(grouped(st.all.with_eligible_booth), "有合适展位",
               "With a booth that fits",
               percent(st.all.with_eligible_booth, st.all.registered));
-  s += figure(std::to_string(st.all.planned), "已安排展位", "Planned",
+  s += figure(grouped(st.all.planned), "已安排展位", "Planned",
               percent(st.all.planned, st.all.with_eligible_booth) +
                   " of those who fit");
-  s += figure(std::to_string(c.fair.booths.size()), "展位", "Booths");
-  s += figure(std::to_string(st.interviews), "面试场次", "Interviews",
-              "/ " + std::to_string(st.capacity) + " · " +
+  s += figure(grouped(std::int64_t(c.fair.booths.size())), "展位", "Booths");
+  s += figure(grouped(st.interviews), "面试场次", "Interviews",
+              "/ " + grouped(st.capacity) + " · " +
                   percent(st.interviews, st.capacity));
-  s += figure(std::to_string(st.visit_slots), "可走访次数", "Visit slots");
+  s += figure(grouped(st.visit_slots), "可走访次数", "Visit slots");
   s += figure(fixed(mean_fit, 3), "平均匹配度", "Mean fit",
               "Σ " + fixed(st.total_fit, 1));
   s += figure(st.proven_optimal ? "✓" : "–", "最优已验证", "Proven optimal");

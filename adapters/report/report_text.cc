@@ -45,6 +45,18 @@ std::string fixed(double x, int decimals) {
   return s;
 }
 
+std::string grouped(std::int64_t n) {
+  const std::uint64_t magnitude =
+      n < 0 ? 0 - std::uint64_t(n) : std::uint64_t(n);
+  const std::string digits = std::to_string(magnitude);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return n < 0 ? "-" + out : out;
+}
+
 std::string percent(std::int64_t part, std::int64_t whole) {
   if (whole <= 0) return "–";
   return fixed(100.0 * double(part) / double(whole), 1) + "%";

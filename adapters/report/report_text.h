@@ -21,6 +21,9 @@ std::string html_escape(std::string_view text);
 
 /// x with `decimals` digits after the point; "-0.0" prints as "0.0".
 std::string fixed(double x, int decimals);
+/// n with thousands separated by commas ("12,345"), as Chinese reports
+/// print counts.
+std::string grouped(std::int64_t n);
 /// part / whole as a percentage with one decimal ("73.2%"); "–" when
 /// whole is 0.
 std::string percent(std::int64_t part, std::int64_t whole);

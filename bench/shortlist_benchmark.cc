@@ -13,6 +13,9 @@
 // pair actually multiplied (d = skill columns shared by both sides), so
 // pruned tiles do not count; scored, hits, offers and rescored are
 // ShortlistWork's counts (engine/shortlist/shortlist_builder.h).
+// BM_RoundStats times the statistics stage (the scan for veterans with no
+// eligible posting and compute_stats); BM_RoundStats2km with a 2 km commute
+// limit for everyone, so that many veterans are scanned.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
@@ -28,6 +31,8 @@
 #include "datasets/generator/indexed_generation.h"
 #include "datasets/skills/bundled_skill_space.h"
 #include "engine/policies/points_order.h"
+#include "engine/round/no_eligible.h"
+#include "engine/round/round_stats.h"
 #include "engine/scoring/indexed_round.h"
 #include "engine/shortlist/micro_kernel.h"
 #include "engine/shortlist/shortlist_builder.h"
@@ -226,6 +231,47 @@ void BM_PointsOrder(benchmark::State& state, Preset preset) {
   set_counters(state, ir);
 }
 
+// The statistics stage of run_round (engine/round/no_eligible.h and
+// round_stats.h) after the shortlists, which are built once outside the
+// loop; the outcome is that of a shortlists-only run (the assignments' part
+// of the stats is one pass over them). `commute_km` > 0 puts that limit on
+// everyone, so that many veterans have no eligible posting and are scanned
+// against every posting. Counters: scanned (veterans on no list) and
+// no_eligible.
+void run_round_stats(benchmark::State& state, const Round& round) {
+  const IndexedRound ir = index_round(round);
+  const Shortlists lists = build_shortlists(
+      ir, round.config.veteran_shortlist_k, round.config.posting_shortlist_k);
+  std::size_t scanned = 0;
+  for (std::int32_t s = 0; s < ir.n_veterans; ++s) {
+    scanned += lists.of_veteran(ir.veteran_of[s]).empty();
+  }
+  const PolicyOutcome outcome;
+  RoundStats stats;
+  for (auto _ : state) {
+    const std::vector<NoEligibleVeteran> none =
+        veterans_without_eligible_posting(ir, lists);
+    stats = compute_stats(ir, outcome, none);
+    benchmark::DoNotOptimize(stats.no_eligible_posting);
+  }
+  if (stats.veterans == 0) state.SkipWithError("no veterans");
+  state.counters["veterans"] = ir.n_veterans;
+  state.counters["postings"] = ir.n_postings;
+  state.counters["scanned"] = double(scanned);
+  state.counters["no_eligible"] = double(stats.no_eligible_posting);
+}
+
+void BM_RoundStats(benchmark::State& state, Preset preset) {
+  run_round_stats(state, preset_round(preset));
+}
+
+void BM_RoundStats2km(benchmark::State& state, Preset preset) {
+  Round round = preset_round(preset);
+  round.config.max_commute_km = 2.0;
+  for (Veteran& v : round.veterans) v.max_commute_km.reset();
+  run_round_stats(state, round);
+}
+
 void BM_IndexRound(benchmark::State& state, Preset preset) {
   const Round& round = preset_round(preset);
   for (auto _ : state) {
@@ -246,6 +292,20 @@ BENCHMARK_CAPTURE(BM_PointsOrder, district, Preset::kDistrict)
     ->Unit(benchmark::kMillisecond)
     ->MeasureProcessCPUTime()
     ->UseRealTime();
+BENCHMARK_CAPTURE(BM_RoundStats, district, Preset::kDistrict)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_RoundStats, city, Preset::kCity)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Iterations(3);
+BENCHMARK_CAPTURE(BM_RoundStats2km, city, Preset::kCity)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Iterations(1);
 BENCHMARK_CAPTURE(BM_IndexRound, city, Preset::kCity)
     ->Unit(benchmark::kMillisecond)
     ->MeasureProcessCPUTime()

@@ -136,6 +136,7 @@ void expect_same(const IndexedRound& a, const IndexedRound& b,
   expect_same(a.posting_certs, b.posting_certs, "posting_certs");
   expect_same(a.posting_industry, b.posting_industry, "posting_industry");
   expect_same(a.posting_open, b.posting_open, "posting_open");
+  expect_same(a.posting_withdrawn, b.posting_withdrawn, "posting_withdrawn");
   expect_same(a.declined, b.declined, "declined");
   EXPECT_EQ(std::memcmp(&a.weights, &b.weights, sizeof a.weights), 0);
   EXPECT_EQ(

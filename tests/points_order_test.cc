@@ -103,7 +103,7 @@ void expect_invariants(const Round& round, const RoundResult& result) {
     ASSERT_LT(a.posting, PostingIndex(round.postings.size()));
     EXPECT_TRUE(seen.insert(a.veteran).second)
         << round.veterans[a.veteran].id << " assigned twice";
-    EXPECT_FALSE(ref.is_taken(a.veteran)) << round.veterans[a.veteran].id;
+    EXPECT_FALSE(ref.is_out(a.veteran)) << round.veterans[a.veteran].id;
     EXPECT_EQ(ref.eligibility(a.veteran, a.posting), Ineligibility::kEligible)
         << describe(round, a);
     EXPECT_GT(a.turn, previous_turn) << "assignments in turn order";
@@ -119,7 +119,7 @@ void expect_invariants(const Round& round, const RoundResult& result) {
   for (const Unassigned& u : result.unassigned) {
     EXPECT_TRUE(seen.insert(u.veteran).second)
         << round.veterans[u.veteran].id << " listed twice";
-    EXPECT_FALSE(ref.is_taken(u.veteran));
+    EXPECT_FALSE(ref.is_out(u.veteran));
     if (!previous_id.empty()) {
       EXPECT_LT(previous_id, round.veterans[u.veteran].id)
           << "unassigned in id order";
@@ -129,7 +129,7 @@ void expect_invariants(const Round& round, const RoundResult& result) {
   // Every veteran of the round has exactly one outcome, turns 1..n.
   std::size_t in_round = 0;
   for (VeteranIndex v = 0; v < VeteranIndex(round.veterans.size()); ++v) {
-    if (!ref.is_taken(v)) ++in_round;
+    if (!ref.is_out(v)) ++in_round;
   }
   EXPECT_EQ(seen.size(), in_round);
   std::set<int> turns;

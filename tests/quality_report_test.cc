@@ -82,25 +82,25 @@ TEST(QualityReport, HandWorkedExample) {
   EXPECT_EQ(q.shortlist_entries, 5);  // V0 2, V1 2, V3 1.
   EXPECT_DOUBLE_EQ(q.crosswalk_hit_rate, 2.0 / 5);
   EXPECT_DOUBLE_EQ(q.related_hit_rate, 3.0 / 5);
-  EXPECT_EQ(q.overall.assigned, 2);
-  EXPECT_DOUBLE_EQ(q.overall.coverage, 0.5);
-  EXPECT_EQ(q.by_group[0].veterans, 2);
-  EXPECT_DOUBLE_EQ(q.by_group[0].coverage, 1.0);
-  EXPECT_EQ(q.by_group[1].veterans, 1);
-  EXPECT_DOUBLE_EQ(q.by_group[1].coverage, 0.0);
-  EXPECT_EQ(q.by_group[2].veterans, 0);
-  EXPECT_EQ(q.by_group[3].veterans, 1);
-  EXPECT_EQ(q.by_priority[0].veterans, 1);
-  EXPECT_EQ(q.by_priority[0].assigned, 0);
-  EXPECT_DOUBLE_EQ(q.mean_assigned_km, 3.0);
-  EXPECT_DOUBLE_EQ(q.mean_assigned_skill, 0.6);
+  EXPECT_EQ(q.assigned.overall.assigned, 2);
+  EXPECT_DOUBLE_EQ(q.assigned.overall.coverage, 0.5);
+  EXPECT_EQ(q.assigned.by_group[0].veterans, 2);
+  EXPECT_DOUBLE_EQ(q.assigned.by_group[0].coverage, 1.0);
+  EXPECT_EQ(q.assigned.by_group[1].veterans, 1);
+  EXPECT_DOUBLE_EQ(q.assigned.by_group[1].coverage, 0.0);
+  EXPECT_EQ(q.assigned.by_group[2].veterans, 0);
+  EXPECT_EQ(q.assigned.by_group[3].veterans, 1);
+  EXPECT_EQ(q.assigned.by_priority[0].veterans, 1);
+  EXPECT_EQ(q.assigned.by_priority[0].assigned, 0);
+  EXPECT_DOUBLE_EQ(q.assigned.mean_distance_km, 3.0);
+  EXPECT_DOUBLE_EQ(q.assigned.mean_skill, 0.6);
   EXPECT_DOUBLE_EQ(q.mean_shortlist_km, (10 + 2 + 6 + 8 + 1 + 4) / 6.0);
 }
 
 TEST(QualityReport, EmptyRoundGivesZeros) {
   const QualityReport q = quality_report(Round{}, RoundResult{}, space());
   EXPECT_EQ(q.veterans, 0);
-  EXPECT_EQ(q.overall.coverage, 0.0);
+  EXPECT_EQ(q.assigned.overall.coverage, 0.0);
   EXPECT_EQ(q.crosswalk_hit_rate, 0.0);
   for (const RecallAt& r : q.recall) EXPECT_EQ(r.recall, 0.0);
 }

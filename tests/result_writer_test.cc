@@ -59,7 +59,11 @@ RoundResult small_result() {
   a.rank = 1;
   a.open_postings = 2;
   r.assignments.push_back(a);
-  r.unassigned.push_back({0, UnassignedReason::kEligiblePostingsFull, 2});
+  Unassigned u;
+  u.veteran = 0;
+  u.reason = UnassignedReason::kEligiblePostingsFull;
+  u.turn = 2;
+  r.unassigned.push_back(u);
   // V2: [P1]; V1: [P1, P0]; V3: [].
   r.shortlists.veteran_offsets = {0, 1, 3, 3};
   r.shortlists.veteran_entries = {{0, odd}, {0, best}, {1, low}};
@@ -78,10 +82,17 @@ RoundResult small_result() {
   r.stats.priority_assigned = 0;
   r.stats.coverage = 0.5;
   r.stats.fill_rate = 1.0;
+  r.stats.total_score = 0.9123456789;
   r.stats.mean_score = 0.9123456789;
+  r.stats.mean_distance_km = 5.2;
+  // Made-up figures: the writer prints what it is given.
+  r.stats.by_group[1] = {1, 1, 1.0};
+  r.stats.by_group[0] = {1, 0, 0.0};
+  r.stats.no_eligible_by_reason.fill(0);
   r.seconds.prepare = 0.001;
   r.seconds.shortlists = 0.25;
   r.seconds.policy = 1e-9;
+  r.seconds.stats = 0.5;
   return r;
 }
 
@@ -122,10 +133,27 @@ std::string expected_small_result() {
          best + "},{\"veteran\":\"V2\"," + odd +
          "}]}\n"
          "]},\n"
-         "\"stats\":{\"veterans\":2,\"veterans_taken\":1,\"postings\":2,"
+         "\"stats\":{\"veterans\":2,\"veterans_taken\":1,"
+         "\"veterans_not_looking\":0,\"postings\":2,\"postings_withdrawn\":0,"
          "\"openings\":1,\"assigned\":1,\"unassigned\":1,"
          "\"priority_veterans\":0,\"priority_assigned\":0,\"coverage\":0.5,"
-         "\"fill_rate\":1.0,\"mean_score\":0.912345}}\n";
+         "\"fill_rate\":1.0,\"total_score\":0.912345,\"mean_score\":0.912345,"
+         "\"mean_distance_km\":5.2,"
+         "\"coverage_by_group\":{"
+         "\"soldier\":{\"veterans\":1,\"assigned\":0,\"coverage\":0.0},"
+         "\"nco\":{\"veterans\":1,\"assigned\":1,\"coverage\":1.0},"
+         "\"officer\":{\"veterans\":0,\"assigned\":0,\"coverage\":0.0},"
+         "\"spouse\":{\"veterans\":0,\"assigned\":0,\"coverage\":0.0}},"
+         "\"coverage_by_priority\":{"
+         "\"disabled\":{\"veterans\":0,\"assigned\":0,\"coverage\":0.0},"
+         "\"martyr_family\":{\"veterans\":0,\"assigned\":0,\"coverage\":0.0},"
+         "\"merit\":{\"veterans\":0,\"assigned\":0,\"coverage\":0.0},"
+         "\"hardship\":{\"veterans\":0,\"assigned\":0,\"coverage\":0.0}},"
+         "\"blocking_pairs\":null,\"no_eligible_posting\":0,"
+         "\"no_eligible_by_reason\":{\"no_postings\":0,\"kind_not_wanted\":0,"
+         "\"spouse_not_admitted\":0,\"education_too_low\":0,"
+         "\"missing_certificate\":0,\"beyond_commute\":0,\"declined\":0,"
+         "\"no_opening_left\":0}}}\n";
 }
 
 TEST(ResultWriterTest, WritesTheExactExpectedBytes) {
@@ -144,13 +172,37 @@ TEST(ResultWriterTest, TimingsOnlyWhenAsked) {
   const std::string json =
       result_to_json(small_round(), small_result(), options);
   EXPECT_NE(json.find(",\"seconds\":{\"read\":0.012345,\"prepare\":0.001,"
-                      "\"shortlists\":0.25,\"policy\":0.0}}}\n"),
+                      "\"shortlists\":0.25,\"policy\":0.0,\"stats\":0.5}}}\n"),
             std::string::npos)
       << json;
   options.include_timings = false;
   EXPECT_EQ(
       result_to_json(small_round(), small_result(), options).find("seconds"),
       std::string::npos);
+}
+
+TEST(ResultWriterTest, WritesWhyNoPostingIsEligibleAndBlockingPairs) {
+  RoundResult r = small_result();
+  r.unassigned[0].reason = UnassignedReason::kNoEligiblePosting;
+  r.unassigned[0].excluded_by = NoEligibleReason::kBeyondCommute;
+  r.stats.no_eligible_posting = 1;
+  r.stats.no_eligible_by_reason[std::size_t(NoEligibleReason::kBeyondCommute)] =
+      1;
+  r.stats.blocking_pairs = 3;
+  const std::string json = result_to_json(small_round(), r, {false, 0});
+  EXPECT_NE(json.find("{\"veteran\":\"V2\",\"reason\":\"no_eligible_posting\","
+                      "\"excluded_by\":\"beyond_commute\",\"turn\":2}"),
+            std::string::npos)
+      << json;
+  EXPECT_NE(json.find("\"blocking_pairs\":3,\"no_eligible_posting\":1,"),
+            std::string::npos);
+  EXPECT_NE(json.find("\"beyond_commute\":1,"), std::string::npos);
+  EXPECT_EQ(schema_problem(kResultSchema, json), "");
+  // The schema knows the reasons.
+  std::string bad = json;
+  bad.replace(bad.find("\"excluded_by\":\"beyond_commute\""), 30,
+              "\"excluded_by\":\"far_far_away\"");
+  EXPECT_NE(schema_problem(kResultSchema, bad), "");
 }
 
 TEST(ResultWriterTest, NeverWritesNegativeZeroOrExponents) {

@@ -608,6 +608,8 @@ void expect_same_round(const Round& original, const Round& b) {
     EXPECT_EQ(a.declined[i].veteran, b.declined[i].veteran);
     EXPECT_EQ(a.declined[i].posting, b.declined[i].posting);
   }
+  EXPECT_EQ(a.withdrawn, b.withdrawn);
+  EXPECT_EQ(a.not_looking, b.not_looking);
 }
 
 void expect_round_trip(const Round& round) {
@@ -641,6 +643,83 @@ TEST(RoundWriterTest, RandomRoundsRoundTrip) {
     SCOPED_TRACE("seed " + std::to_string(seed));
     expect_round_trip(test::random_round(test::varied_options(seed, 60), seed));
   }
+}
+
+TEST(RoundWriterTest, CarryOverListsRoundTrip) {
+  test::RandomRoundOptions options;
+  options.not_looking_fraction = 0.3;
+  options.withdrawn_fraction = 0.3;
+  for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    const Round round = test::random_round(options, seed);
+    ASSERT_FALSE(round.not_looking.empty());
+    ASSERT_FALSE(round.withdrawn.empty());
+    expect_round_trip(round);
+    const std::string json = round_to_json(round);
+    // After declined, one id a line; absent when empty.
+    EXPECT_NE(
+        json.find("\n],\n\"withdrawn\":[\n\"" + round.withdrawn[0] + "\""),
+        std::string::npos);
+    EXPECT_NE(
+        json.find(",\n\"not_looking\":[\n\"" + round.not_looking[0] + "\""),
+        std::string::npos);
+  }
+  const std::string none = round_to_json(test::random_round({}, 3));
+  EXPECT_EQ(none.find("withdrawn"), std::string::npos);
+  EXPECT_EQ(none.find("not_looking"), std::string::npos);
+}
+
+TEST(RoundReaderTest, ReadsWithdrawnAndNotLooking) {
+  std::string json = kFullRound;
+  json.replace(json.rfind('}'), 1,
+               R"(, "withdrawn": ["P1"], "not_looking": ["V2"]})");
+  const ReadRoundResult read = read_round_string(json, "carry.json");
+  ASSERT_TRUE(read.errors.empty()) << messages_of(read.errors);
+  EXPECT_EQ(read.round.withdrawn, std::vector<std::string>{"P1"});
+  EXPECT_EQ(read.round.not_looking, std::vector<std::string>{"V2"});
+  EXPECT_EQ(schema_problem(kRoundSchema, json), "");
+}
+
+TEST(RoundReaderTest, CarryOverProblemsAreErrorsAtTheirPaths) {
+  const std::string head = R"({"vetmatch": "round/1",
+    "veterans": [{"id": "V1", "group": "soldier", "region": "130402"},
+                 {"id": "V2", "group": "soldier", "region": "130402"}],
+    "postings": [{"id": "P1", "employer": "E", "region": "130402",
+                  "openings": 2}],
+    "taken": [{"veteran": "V1", "posting": "P1"}], )";
+  const struct {
+    const char* tail;
+    const char* path;
+    const char* fragment;
+  } cases[] = {
+      {R"("withdrawn": ["P9"]})", "/withdrawn/0",
+       "expected the id of a listed posting, found \"P9\""},
+      {R"("withdrawn": ["P1", "P1"]})", "/withdrawn/1",
+       "a posting listed once (also withdrawn/0)"},
+      {R"("withdrawn": "P1"})", "/withdrawn",
+       "expected an array of posting ids (strings), found \"P1\""},
+      {R"("withdrawn": ["P1", 7]})", "/withdrawn/1",
+       "expected a string, found 7"},
+      {R"("not_looking": ["V9"]})", "/not_looking/0",
+       "expected the id of a listed veteran, found \"V9\""},
+      {R"("not_looking": ["V2", "V2"]})", "/not_looking/1",
+       "a veteran listed once (also not_looking/0)"},
+      {R"("not_looking": ["V1"]})", "/not_looking/0",
+       "a veteran not also taken (taken/0 places them"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.tail);
+    const ReadRoundResult read = read_round_string(head + c.tail, "carry.json");
+    ASSERT_EQ(read.errors.size(), 1u) << messages_of(read.errors);
+    EXPECT_EQ(read.errors[0].json_path, c.path);
+    EXPECT_NE(read.errors[0].message().find(c.fragment), std::string::npos)
+        << read.errors[0].message();
+  }
+  // The schema catches what it can express: types and repeats.
+  EXPECT_NE(schema_problem(kRoundSchema, head + R"("withdrawn": "P1"})"), "");
+  EXPECT_NE(
+      schema_problem(kRoundSchema, head + R"("withdrawn": ["P1", "P1"]})"), "");
+  EXPECT_NE(schema_problem(kRoundSchema, head + R"("not_looking": [""]})"), "");
 }
 
 TEST(RoundWriterTest, AwkwardNumbersAndStringsRoundTripExactly) {
@@ -734,7 +813,9 @@ TEST(RoundSchemaTest, RejectsWhatTheReaderRejects) {
                            "flags_contradict.json",
                            "wants_empty.json",
                            "wrong_type_veterans_object.json",
-                           "top_level_array.json"}) {
+                           "top_level_array.json",
+                           "withdrawn_not_array.json",
+                           "not_looking_twice.json"}) {
     EXPECT_NE(schema_problem(kRoundSchema, slurp(kCorpusDir + file)), "")
         << file;
   }

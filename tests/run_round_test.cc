@@ -1,7 +1,8 @@
 // run_round's façade duties: statistics recomputed from the round and the
-// result, veterans_by_id / postings_by_id in byte-wise id order (taken
-// veterans left out), std::invalid_argument on a round validate() rejects,
-// and rounds with no veterans or no postings.
+// result (the quality figures in full: round_stats_test), veterans_by_id /
+// postings_by_id in byte-wise id order (veterans taken or not looking and
+// withdrawn postings left out), std::invalid_argument on a round validate()
+// rejects, and rounds with no veterans or no postings.
 #include "engine/round/run_round.h"
 
 #include <gtest/gtest.h>
@@ -28,13 +29,15 @@ RoundStats expected_stats(const Round& round, const RoundResult& result) {
   for (VeteranIndex v = 0; v < VeteranIndex(round.veterans.size()); ++v) {
     if (ref.is_taken(v)) {
       ++s.veterans_taken;
+    } else if (ref.is_not_looking(v)) {
+      ++s.veterans_not_looking;
     } else {
       ++s.veterans;
       if (round.veterans[v].priority != 0) ++s.priority_veterans;
     }
   }
-  s.postings = std::int64_t(round.postings.size());
   for (PostingIndex p = 0; p < PostingIndex(round.postings.size()); ++p) {
+    ++(ref.is_withdrawn(p) ? s.postings_withdrawn : s.postings);
     s.openings += ref.openings_left(p);
   }
   s.assigned = std::int64_t(result.assignments.size());
@@ -55,7 +58,9 @@ void expect_stats(const Round& round, const RoundResult& result) {
   const RoundStats& got = result.stats;
   EXPECT_EQ(got.veterans, want.veterans);
   EXPECT_EQ(got.veterans_taken, want.veterans_taken);
+  EXPECT_EQ(got.veterans_not_looking, want.veterans_not_looking);
   EXPECT_EQ(got.postings, want.postings);
+  EXPECT_EQ(got.postings_withdrawn, want.postings_withdrawn);
   EXPECT_EQ(got.openings, want.openings);
   EXPECT_EQ(got.assigned, want.assigned);
   EXPECT_EQ(got.unassigned, want.unassigned);
@@ -262,6 +267,24 @@ TEST(RunRoundTest, ThrowsOnInvalidRound) {
              r.postings[0].openings = 1;
              r.taken.push_back({r.veterans[0].id, r.postings[0].id});
              r.taken.push_back({r.veterans[1].id, r.postings[0].id});
+           }},
+          {"unknown withdrawn posting",
+           [](Round& r) { r.withdrawn.push_back("nowhere"); }},
+          {"posting withdrawn twice",
+           [](Round& r) {
+             r.withdrawn = {r.postings[0].id, r.postings[0].id};
+           }},
+          {"unknown veteran not looking",
+           [](Round& r) { r.not_looking.push_back("nobody"); }},
+          {"veteran not looking twice",
+           [](Round& r) {
+             r.taken.clear();
+             r.not_looking = {r.veterans[0].id, r.veterans[0].id};
+           }},
+          {"veteran taken and not looking",
+           [](Round& r) {
+             r.taken = {{r.veterans[0].id, r.postings[0].id}};
+             r.not_looking = {r.veterans[0].id};
            }},
           {"unknown employer",
            [](Round& r) {

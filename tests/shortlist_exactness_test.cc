@@ -693,7 +693,7 @@ FamilyCounts count(const std::string& name) {
       ++c.rounds_with_a_side_empty;
     }
     for (VeteranIndex v = 0; v < VeteranIndex(round.veterans.size()); ++v) {
-      if (ref.is_taken(v)) continue;
+      if (ref.is_out(v)) continue;
       const Veteran& vet = round.veterans[v];
       const std::optional<double> limit =
           vet.max_commute_km ? vet.max_commute_km : round.config.max_commute_km;

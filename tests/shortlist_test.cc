@@ -304,7 +304,7 @@ TEST(ShortlistTest, GeneratedRoundsContainTheHardCases) {
         if (gap == 0) ++tied_neighbours;
         if (gap > 0 && gap < 1e-7) ++near_ties;  // below float precision
       }
-      if (!ref.is_taken(v) && ref.eligible_postings(v).size() > list.size()) {
+      if (!ref.is_out(v) && ref.eligible_postings(v).size() > list.size()) {
         ++cut_lists;
       }
       for (PostingIndex p = 0; p < PostingIndex(round.postings.size()); ++p) {

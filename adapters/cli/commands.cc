@@ -38,6 +38,7 @@ int run_match(const MatchOptions& options) {
   reporter.stage("prepare", result.seconds.prepare);
   reporter.stage("shortlists", result.seconds.shortlists);
   if (run.run_policy) reporter.stage("policy", result.seconds.policy);
+  reporter.stage("stats", result.seconds.stats);
 
   start = std::chrono::steady_clock::now();
   ResultWriteOptions write;

@@ -39,16 +39,17 @@ void print_report(const QualityReport& q) {
       "O*NET related occupations\n",
       100.0 * q.crosswalk_hit_rate, 100.0 * q.related_hit_rate);
   std::printf("coverage (assigned of veterans):\n");
-  print_coverage("all", q.overall);
+  print_coverage("all", q.assigned.overall);
   const char* groups[] = {"soldier", "nco", "officer", "spouse"};
-  for (std::size_t g = 0; g < 4; ++g) print_coverage(groups[g], q.by_group[g]);
+  for (std::size_t g = 0; g < 4; ++g)
+    print_coverage(groups[g], q.assigned.by_group[g]);
   const char* flags[] = {"priority: disabled", "priority: martyr_family",
                          "priority: merit", "priority: hardship"};
   for (std::size_t f = 0; f < 4; ++f) {
-    print_coverage(flags[f], q.by_priority[f]);
+    print_coverage(flags[f], q.assigned.by_priority[f]);
   }
   std::printf("assigned:    mean distance %.2f km, mean skill %.3f\n",
-              q.mean_assigned_km, q.mean_assigned_skill);
+              q.assigned.mean_distance_km, q.assigned.mean_skill);
   std::printf("shortlisted: mean distance %.2f km, mean skill %.3f\n",
               q.mean_shortlist_km, q.mean_shortlist_skill);
 }

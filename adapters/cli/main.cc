@@ -9,6 +9,7 @@
 #include "adapters/cli/exit_codes.h"
 #include "adapters/cli/fair_command.h"
 #include "adapters/cli/generate_command.h"
+#include "adapters/cli/next_round_command.h"
 #include "adapters/json/input_error.h"
 
 namespace {
@@ -116,6 +117,36 @@ int main(int argc, char** argv) {
       ->required();
   add_common(generate_cmd, generate.common);
 
+  NextRoundOptions next;
+  CLI::App* next_cmd = app.add_subcommand(
+      "next-round",
+      "Write the next round's file from this round's file, its result and "
+      "the answers to its proposals (accepted -> taken, declined -> "
+      "declined, plus veterans no longer looking and postings withdrawn)");
+  next_cmd->add_option("round", next.round_path, "This round's file (round/1)")
+      ->required();
+  next_cmd
+      ->add_option("--result", next.result_path,
+                   "The result of `vetmatch match` on that round (result/1): "
+                   "its assignments are the proposals")
+      ->required();
+  next_cmd
+      ->add_option("--answers", next.answers_path,
+                   "The answers: JSON (answers/1) or CSV (a .csv file with "
+                   "the header veteran,posting,answer)")
+      ->required();
+  next_cmd
+      ->add_option("-o,--output", next.output_path,
+                   "The next round's file to write (round/1)")
+      ->required();
+  next_cmd
+      ->add_option("--unanswered", next.unanswered,
+                   "What a proposal with no answer becomes: open (the "
+                   "default: neither taken nor declined, the veteran stays "
+                   "and may be proposed it again) or declined")
+      ->check(CLI::IsMember({"open", "declined"}));
+  next_cmd->add_flag("-q,--quiet", next.quiet, "No summary line on stderr");
+
   EvalOptions eval;
   CLI::App* eval_cmd = app.add_subcommand(
       "eval",
@@ -167,6 +198,7 @@ int main(int argc, char** argv) {
     if (*eval_cmd) return run_eval(eval);
     if (*validate_cmd) return run_validate(validate_path, validate_quiet);
     if (*generate_cmd) return run_generate(generate);
+    if (*next_cmd) return run_next_round(next);
     if (fair.chosen()) return fair.run();
   } catch (const IoError& e) {
     std::fprintf(stderr, "vetmatch: %s\n", e.what());

@@ -5,6 +5,7 @@ namespace vetmatch {
 // Three shapes, all on one line:
 //   file:line:column: malformed JSON: expected E[, found F]   (line > 0)
 //   file: /json/path: expected E, found F                     (a path)
+//   file: row 3, column answer: expected E, found F           (a where)
 //   file: expected E, found F                                 (the document)
 std::string InputError::message() const {
   std::string out = file;
@@ -19,6 +20,9 @@ std::string InputError::message() const {
     if (warning) out += "warning: ";
     if (!json_path.empty()) {
       out += json_path;
+      out += ": ";
+    } else if (!where.empty()) {
+      out += where;
       out += ": ";
     }
     out += "expected ";

@@ -8,6 +8,9 @@
 //   found "north" round.json:12:5: malformed JSON: expected ',' or '}' after an
 //   object member
 // A warning renders the same way with "warning: " after the file name.
+// An error in a file that is not JSON (a CSV answers file) names its place
+// in `where` instead ("row 3, column answer"):
+//   answers.csv: row 3, column answer: expected one of ..., found "maybe"
 // IoError is a file that cannot be read or written (missing, unreadable,
 // unwritable directory).
 #pragma once
@@ -27,6 +30,9 @@ struct InputError {
   std::string found;
   /// A warning rather than an error: the input is usable as read.
   bool warning = false;
+  /// A place in a file that is not JSON ("line 3, column answer"), used
+  /// when json_path is empty and line is 0.
+  std::string where{};
 
   std::string message() const;
 };

@@ -9,10 +9,6 @@
 namespace vetmatch {
 namespace {
 
-constexpr unsigned kParseFlags = rapidjson::kParseFullPrecisionFlag |
-                                 rapidjson::kParseValidateEncodingFlag |
-                                 rapidjson::kParseIterativeFlag;
-
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 bool is_blank(std::string_view text) {
@@ -70,35 +66,6 @@ bool is_number_char(char c) {
          c == 'e' || c == 'E';
 }
 
-// Length of the longest prefix of `s` that is whole, valid UTF-8 with no
-// control characters (so a snippet prints cleanly on a terminal).
-std::size_t printable_prefix(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char lead = static_cast<unsigned char>(s[i]);
-    std::size_t length = 0;
-    if (lead >= 0x20 && lead < 0x7F) {
-      length = 1;
-    } else if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 3;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 4;
-    } else {
-      break;
-    }
-    if (i + length > s.size()) break;
-    bool whole = true;
-    for (std::size_t k = 1; k < length; ++k) {
-      whole &= (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    }
-    if (!whole) break;
-    i += length;
-  }
-  return i;
-}
-
 // A short look at the text where parsing stopped, for "found ...".
 std::string found_at(std::string_view text, std::size_t offset,
                      rapidjson::ParseErrorCode code) {
@@ -109,7 +76,7 @@ std::string found_at(std::string_view text, std::size_t offset,
     while (n < rest.size() && n < 32 && is_number_char(rest[n])) ++n;
     return std::string(rest.substr(0, n));
   }
-  const std::size_t n = printable_prefix(rest.substr(0, 16));
+  const std::size_t n = utf8_prefix(rest.substr(0, 16), true);
   if (n == 0) {
     const unsigned char byte = static_cast<unsigned char>(rest[0]);
     if (byte == '\n' || byte == '\r') return "the end of the line";
@@ -144,27 +111,29 @@ void line_and_column(std::string_view text, std::size_t offset, int* line,
   *column = c;
 }
 
-bool parse_json_document(std::string_view text, const std::string& file,
-                         rapidjson::Document& document,
-                         std::vector<InputError>& errors) {
+namespace detail {
+
+std::string_view json_body(std::string_view text, const std::string& file,
+                           std::vector<InputError>& errors, bool* ok) {
   std::size_t skipped = 0;
   if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
     skipped = kByteOrderMark.size();
   }
   const std::string_view body = text.substr(skipped);
-  if (is_blank(body)) {
+  *ok = !is_blank(body);
+  if (!*ok) {
     InputError e;
     e.file = file;
     e.expected = "a JSON document";
     e.found = text.empty() ? "an empty file" : "a file with only blanks";
     errors.push_back(std::move(e));
-    return false;
   }
-  document.Parse<kParseFlags>(body.data(), body.size());
-  if (!document.HasParseError()) return true;
+  return body;
+}
 
-  const rapidjson::ParseErrorCode code = document.GetParseError();
-  const std::size_t offset = document.GetErrorOffset();
+void add_parse_error(std::string_view body, const std::string& file,
+                     rapidjson::ParseErrorCode code, std::size_t offset,
+                     std::vector<InputError>& errors) {
   InputError e;
   e.file = file;
   // Columns as an editor shows them: the byte-order mark is not one.
@@ -172,6 +141,20 @@ bool parse_json_document(std::string_view text, const std::string& file,
   e.expected = expected_for(code);
   e.found = found_at(body, offset, code);
   errors.push_back(std::move(e));
+}
+
+}  // namespace detail
+
+bool parse_json_document(std::string_view text, const std::string& file,
+                         rapidjson::Document& document,
+                         std::vector<InputError>& errors) {
+  bool ok = false;
+  const std::string_view body = detail::json_body(text, file, errors, &ok);
+  if (!ok) return false;
+  document.Parse<kJsonParseFlags>(body.data(), body.size());
+  if (!document.HasParseError()) return true;
+  detail::add_parse_error(body, file, document.GetParseError(),
+                          document.GetErrorOffset(), errors);
   return false;
 }
 

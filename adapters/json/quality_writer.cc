@@ -82,22 +82,22 @@ std::string quality_to_json(const QualityReport& q) {
   key(w, "related_hit_rate");
   number(w, q.related_hit_rate);
   key(w, "coverage");
-  coverage(w, q.overall);
+  coverage(w, q.assigned.overall);
   key(w, "coverage_by_group");
   w.StartObject();
-  for (std::size_t g = 0; g < q.by_group.size(); ++g) {
+  for (std::size_t g = 0; g < q.assigned.by_group.size(); ++g) {
     key(w, kGroups[g]);
-    coverage(w, q.by_group[g]);
+    coverage(w, q.assigned.by_group[g]);
   }
   w.EndObject();
   key(w, "coverage_by_priority");
   w.StartObject();
-  for (std::size_t f = 0; f < q.by_priority.size(); ++f) {
+  for (std::size_t f = 0; f < q.assigned.by_priority.size(); ++f) {
     key(w, kFlags[f]);
-    coverage(w, q.by_priority[f]);
+    coverage(w, q.assigned.by_priority[f]);
   }
   w.EndObject();
-  means(w, "assigned", q.mean_assigned_km, q.mean_assigned_skill);
+  means(w, "assigned", q.assigned.mean_distance_km, q.assigned.mean_skill);
   means(w, "shortlisted", q.mean_shortlist_km, q.mean_shortlist_skill);
   w.EndObject();
   std::string out(buffer.GetString(), buffer.GetSize());

@@ -7,6 +7,7 @@
 #include <span>
 #include <string_view>
 
+#include "engine/model/enums.h"
 #include "engine/policies/optimal_costs.h"
 #include "engine/scoring/explain.h"
 
@@ -163,6 +164,10 @@ class ResultJsonWriter {
     string(veteran_id(u.veteran));
     key("reason");
     string(to_string(u.reason));
+    if (u.excluded_by) {
+      key("excluded_by");
+      string(to_string(*u.excluded_by));
+    }
     if (points_order_) {
       key("turn");
       writer_.Int(u.turn);
@@ -242,6 +247,29 @@ class ResultJsonWriter {
     writer_.EndObject();
   }
 
+  void coverage(const Coverage& c) {
+    writer_.StartObject();
+    key("veterans");
+    count(c.veterans);
+    key("assigned");
+    count(c.assigned);
+    key("coverage");
+    number(c.coverage);
+    writer_.EndObject();
+  }
+
+  // {"name": {"veterans", "assigned", "coverage"}, ...} in vocabulary order.
+  void coverages(std::string_view name, std::span<const Coverage> list,
+                 std::span<const std::string_view> names) {
+    key(name);
+    writer_.StartObject();
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      key(names[i]);
+      coverage(list[i]);
+    }
+    writer_.EndObject();
+  }
+
   void write_stats() {
     const RoundStats& s = result_.stats;
     writer_.StartObject();
@@ -249,8 +277,12 @@ class ResultJsonWriter {
     count(s.veterans);
     key("veterans_taken");
     count(s.veterans_taken);
+    key("veterans_not_looking");
+    count(s.veterans_not_looking);
     key("postings");
     count(s.postings);
+    key("postings_withdrawn");
+    count(s.postings_withdrawn);
     key("openings");
     count(s.openings);
     key("assigned");
@@ -265,8 +297,29 @@ class ResultJsonWriter {
     number(s.coverage);
     key("fill_rate");
     number(s.fill_rate);
+    key("total_score");
+    number(s.total_score);
     key("mean_score");
     number(s.mean_score);
+    key("mean_distance_km");
+    number(s.mean_distance_km);
+    coverages("coverage_by_group", s.by_group, group_names());
+    coverages("coverage_by_priority", s.by_priority, priority_flag_names());
+    key("blocking_pairs");
+    if (s.blocking_pairs >= 0) {
+      count(s.blocking_pairs);
+    } else {
+      writer_.Null();
+    }
+    key("no_eligible_posting");
+    count(s.no_eligible_posting);
+    key("no_eligible_by_reason");
+    writer_.StartObject();
+    for (std::size_t r = 0; r < kNoEligibleReasons; ++r) {
+      key(to_string(static_cast<NoEligibleReason>(r)));
+      count(s.no_eligible_by_reason[r]);
+    }
+    writer_.EndObject();
     if (options_.include_timings) {
       key("seconds");
       writer_.StartObject();
@@ -278,6 +331,8 @@ class ResultJsonWriter {
       number(result_.seconds.shortlists);
       key("policy");
       number(result_.seconds.policy);
+      key("stats");
+      number(result_.seconds.stats);
       writer_.EndObject();
     }
     writer_.EndObject();

@@ -31,9 +31,11 @@ enum TopKey {
   kTopPostings,
   kTopEmployers,
   kTopTaken,
-  kTopDeclined
+  kTopDeclined,
+  kTopWithdrawn,
+  kTopNotLooking
 };
-constexpr std::array<KeySpec, 7> kTopKeys = {{
+constexpr std::array<KeySpec, 9> kTopKeys = {{
     {"vetmatch", true, "\"round/1\""},
     {"config", false, "an object"},
     {"veterans", true, "an array of veteran objects"},
@@ -41,6 +43,8 @@ constexpr std::array<KeySpec, 7> kTopKeys = {{
     {"employers", false, "an array of employer objects"},
     {"taken", false, "an array of {\"veteran\", \"posting\"} pairs"},
     {"declined", false, "an array of {\"veteran\", \"posting\"} pairs"},
+    {"withdrawn", false, "an array of posting ids (strings)"},
+    {"not_looking", false, "an array of veteran ids (strings)"},
 }};
 
 enum ConfigKey {
@@ -251,6 +255,14 @@ class RoundDocumentReader {
                   });
               break;
             }
+            case kTopWithdrawn:
+              check_.get_string_list(v, path, kTopKeys[key].expected,
+                                     &round->withdrawn);
+              break;
+            case kTopNotLooking:
+              check_.get_string_list(v, path, kTopKeys[key].expected,
+                                     &round->not_looking);
+              break;
           }
         });
   }

@@ -59,6 +59,11 @@ class RecordWriter {
     begin_value();
     write_pair(p);
   }
+  /// An id of withdrawn or not_looking.
+  void record(const std::string& id) {
+    begin_value();
+    string(id);
+  }
 
   std::string_view text() const {
     return {buffer_.GetString(), buffer_.GetSize()};
@@ -324,12 +329,24 @@ void write_head(RecordWriter& out, const RoundConfig& config) {
   out.raw(",\n");
 }
 
+// taken and declined always; withdrawn and not_looking only when not empty,
+// so a round that has none keeps the bytes it had before they existed.
 void write_tail(RecordWriter& out, std::span<const PairRef> taken,
-                std::span<const PairRef> declined) {
+                std::span<const PairRef> declined,
+                std::span<const std::string> withdrawn,
+                std::span<const std::string> not_looking) {
   out.raw(",\n");
   write_section(out, "taken", taken);
   out.raw(",\n");
   write_section(out, "declined", declined);
+  if (!withdrawn.empty()) {
+    out.raw(",\n");
+    write_section(out, "withdrawn", withdrawn);
+  }
+  if (!not_looking.empty()) {
+    out.raw(",\n");
+    write_section(out, "not_looking", not_looking);
+  }
   out.raw("}\n");
 }
 
@@ -487,7 +504,8 @@ std::string round_to_json(const Round& round) {
   write_section<Posting>(out, "postings", round.postings);
   out.raw(",\n");
   write_section<Veteran>(out, "veterans", round.veterans);
-  write_tail(out, round.taken, round.declined);
+  write_tail(out, round.taken, round.declined, round.withdrawn,
+             round.not_looking);
   return std::string(out.text());
 }
 
@@ -498,6 +516,8 @@ RoundSource round_source(const Round& round, std::size_t block_size) {
   source.employers = round.employers;
   source.taken = round.taken;
   source.declined = round.declined;
+  source.withdrawn = round.withdrawn;
+  source.not_looking = round.not_looking;
   auto blocks_of = [block_size](std::size_t n) {
     return (n + block_size - 1) / block_size;
   };
@@ -535,7 +555,8 @@ void write_round_file(const std::string& path, const RoundSource& source,
   stream_section(file, "postings", source.postings, progress);
   file.write(",\n");
   stream_section(file, "veterans", source.veterans, progress);
-  write_tail(out, source.taken, source.declined);
+  write_tail(out, source.taken, source.declined, source.withdrawn,
+             source.not_looking);
   flush(out, file);
   file.commit();
 }

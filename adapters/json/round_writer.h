@@ -5,11 +5,13 @@
 // Contract: the output reads back (read_round_string) to an equal Round;
 // keys are written in a fixed order and numbers in a fixed format, so the
 // same Round always gives the same bytes. The top level is written in the
-// order config, employers, postings, veterans, taken, declined (so that a
-// reader can stream the veterans last), one key per line and one record per
-// line. A veteran or posting with a region code is written with "region",
-// otherwise with "location". write_round_file(path, round_source(round))
-// writes exactly round_to_json(round).
+// order config, employers, postings, veterans, taken, declined, withdrawn,
+// not_looking (so that a reader can stream the veterans last), one key per
+// line and one record (or id) per line; withdrawn and not_looking are
+// written only when not empty, so a round without them has the bytes it had
+// before they existed. A veteran or posting with a region code is written with
+// "region", otherwise with "location". write_round_file(path,
+// round_source(round)) writes exactly round_to_json(round).
 #pragma once
 
 #include <cstddef>
@@ -43,6 +45,8 @@ struct RoundSource {
   RecordBlocks<Veteran> veterans;
   std::span<const PairRef> taken;
   std::span<const PairRef> declined;
+  std::span<const std::string> withdrawn;
+  std::span<const std::string> not_looking;
 };
 
 /// A source over a Round in memory (which must outlive it), in blocks of

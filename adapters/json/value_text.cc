@@ -52,6 +52,34 @@ std::string quote_text(std::string_view text) {
   return out;
 }
 
+std::size_t utf8_prefix(std::string_view s, bool printable) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char lead = static_cast<unsigned char>(s[i]);
+    std::size_t length = 0;
+    if (lead < 0x80) {
+      if (printable && (lead < 0x20 || lead == 0x7F)) break;
+      length = 1;
+    } else if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+    } else {
+      break;
+    }
+    if (i + length > s.size()) break;
+    bool whole = true;
+    for (std::size_t k = 1; k < length; ++k) {
+      whole &= (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    }
+    if (!whole) break;
+    i += length;
+  }
+  return i;
+}
+
 std::string number_text(double x) {
   if (!std::isfinite(x)) return "a number too large for a double";
   char buffer[64];

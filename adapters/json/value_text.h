@@ -21,6 +21,10 @@ inline constexpr std::size_t kMaxQuotedBytes = 40;
 
 std::string describe_value(const rapidjson::Value& value);
 std::string quote_text(std::string_view text);
+/// Length of the longest prefix of `s` made of whole, valid UTF-8
+/// sequences; with `printable`, an ASCII control character (or DEL) also
+/// ends it.
+std::size_t utf8_prefix(std::string_view s, bool printable);
 /// Shortest text that reads back to `x`; "a number too large for a double"
 /// for infinities and NaN.
 std::string number_text(double x);

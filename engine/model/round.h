@@ -1,12 +1,14 @@
 // The engine's whole input: veterans, postings, employers and the round's
-// history (taken and declined pairs), as plain structs.
+// history (taken and declined pairs, postings withdrawn, veterans no longer
+// looking), as plain structs.
 //
 // Contract: a Round is what the round file says, after types are checked and
 // regions resolved to coordinates; nothing is derived yet. Records keep the
 // order the file gave them, and a record's index in its vector is its
 // VeteranIndex / PostingIndex. References between records (posting.employer,
-// veteran.partner, taken, declined) are external id strings; validate() checks
-// that they resolve. Optional strings are empty when absent.
+// veteran.partner, taken, declined, withdrawn, not_looking) are external id
+// strings; validate() checks that they resolve. Optional strings are empty
+// when absent.
 #pragma once
 
 #include <optional>
@@ -96,6 +98,14 @@ struct Round {
   std::vector<PairRef> taken;
   /// Pairs a veteran or employer declined before: never proposed again.
   std::vector<PairRef> declined;
+  /// Postings withdrawn by their employer: ids of listed postings, each
+  /// once. A withdrawn posting gets no assignment and is on no shortlist
+  /// (its openings count as none left); places taken there before stay.
+  std::vector<std::string> withdrawn;
+  /// Veterans no longer looking: ids of listed veterans, each once, none of
+  /// them also taken. Out of the round like veterans taken before, but
+  /// counted apart in the statistics.
+  std::vector<std::string> not_looking;
   /// Set by resolve_skills() (engine/skills/resolve_skills.h): the skills
   /// maps now hold the vectors derived from the records' codes.
   bool skills_resolved = false;

@@ -42,6 +42,8 @@ class Validator {
     for (std::size_t i = 0; i < round_.postings.size(); ++i) check_posting(i);
     check_taken();
     check_declined();
+    check_withdrawn();
+    check_not_looking();
     return std::move(issues_);
   }
 
@@ -285,6 +287,57 @@ class Validator {
     }
   }
 
+  // Each id of `ids` (the list `entity`) must name a record of `index` and
+  // be listed once; `more(i, id)` checks the sound ones further.
+  template <typename More>
+  void check_id_list(const std::vector<std::string>& ids, Entity entity,
+                     const std::unordered_map<std::string_view, int>& index,
+                     std::string_view what, More&& more) {
+    std::unordered_map<std::string_view, int> seen;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      const int at = static_cast<int>(i);
+      if (!index.contains(ids[i])) {
+        add(entity, at, "", "the id of a listed " + std::string(what),
+            quoted(ids[i]));
+        continue;
+      }
+      const auto [it, inserted] = seen.emplace(ids[i], at);
+      if (!inserted) {
+        add(entity, at, "",
+            "a " + std::string(what) + " listed once (also " +
+                std::string(to_string(entity)) + "/" +
+                std::to_string(it->second) + ")",
+            quoted(ids[i]));
+        continue;
+      }
+      more(at, ids[i]);
+    }
+  }
+
+  void check_withdrawn() {
+    check_id_list(round_.withdrawn, Entity::kWithdrawn, posting_index_,
+                  "posting", [](int, const std::string&) {});
+  }
+
+  void check_not_looking() {
+    std::unordered_map<std::string_view, int> taken_at;
+    for (std::size_t i = 0; i < round_.taken.size(); ++i) {
+      taken_at.emplace(round_.taken[i].veteran, static_cast<int>(i));
+    }
+    check_id_list(
+        round_.not_looking, Entity::kNotLooking, veteran_index_, "veteran",
+        [&](int at, const std::string& id) {
+          const auto taken = taken_at.find(id);
+          if (taken == taken_at.end()) return;
+          add(Entity::kNotLooking, at, "",
+              "a veteran not also taken (taken/" +
+                  std::to_string(taken->second) +
+                  " places them; a placed veteran is already out of the "
+                  "round)",
+              quoted(id));
+        });
+  }
+
   const Round& round_;
   std::vector<ValidationIssue> issues_;
   std::unordered_map<std::string_view, int> veteran_index_;
@@ -308,6 +361,10 @@ std::string_view to_string(Entity e) {
       return "taken";
     case Entity::kDeclined:
       return "declined";
+    case Entity::kWithdrawn:
+      return "withdrawn";
+    case Entity::kNotLooking:
+      return "not_looking";
   }
   return "unknown";
 }

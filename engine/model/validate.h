@@ -11,7 +11,10 @@
 // [1, kMaxOpenings]; skill weights outside (0, 1]; commute limits, points,
 // weights and scales that are negative, zero where they must be positive, or
 // not finite; contradictory posting flags; more taken places than openings;
-// a veteran taken twice.
+// a veteran taken twice; withdrawn and not_looking ids that name no listed
+// posting / veteran or are listed twice; a veteran both taken and
+// not_looking (an error rather than a precedence rule: the file must say
+// which, since the two are counted apart).
 #pragma once
 
 #include <string>
@@ -22,7 +25,16 @@
 
 namespace vetmatch {
 
-enum class Entity { kConfig, kVeteran, kPosting, kEmployer, kTaken, kDeclined };
+enum class Entity {
+  kConfig,
+  kVeteran,
+  kPosting,
+  kEmployer,
+  kTaken,
+  kDeclined,
+  kWithdrawn,
+  kNotLooking
+};
 
 /// The round-file array (or object) an entity lives in: "veterans", ...
 std::string_view to_string(Entity e);

@@ -239,11 +239,13 @@ PolicyOutcome points_order(const IndexedRound& ir, const ProgressFn& progress) {
         a.turn = turn;
         out.assignments.push_back(a);
       } else {
-        out.unassigned.push_back({ir.veteran_of[v],
-                                  !lists[i].any_eligible
-                                      ? UnassignedReason::kNoEligiblePosting
-                                      : UnassignedReason::kEligiblePostingsFull,
-                                  turn});
+        Unassigned u;
+        u.veteran = ir.veteran_of[v];
+        u.reason = !lists[i].any_eligible
+                       ? UnassignedReason::kNoEligiblePosting
+                       : UnassignedReason::kEligiblePostingsFull;
+        u.turn = turn;
+        out.unassigned.push_back(u);
       }
     }
     tbb::parallel_for(std::size_t{assigned_before}, out.assignments.size(),

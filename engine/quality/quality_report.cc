@@ -127,11 +127,6 @@ void posting_codes(const Posting& p, const SkillSpace& space, CodeIds& ids,
 
 double ratio(double num, double den) { return den > 0 ? num / den : 0.0; }
 
-void finish(Coverage& c) {
-  c.coverage =
-      ratio(static_cast<double>(c.assigned), static_cast<double>(c.veterans));
-}
-
 }  // namespace
 
 QualityReport quality_report(const Round& round, const RoundResult& result,
@@ -158,34 +153,14 @@ QualityReport quality_report(const Round& round, const RoundResult& result,
   // Hit postings per distinct target set (many veterans share one).
   std::map<const Targets*, std::int64_t> hits_in_round;
 
-  std::vector<bool> assigned(round.veterans.size(), false);
-  std::vector<const PairScore*> assigned_score(round.veterans.size(), nullptr);
-  for (const Assignment& a : result.assignments) {
-    assigned[static_cast<std::size_t>(a.veteran)] = true;
-    assigned_score[static_cast<std::size_t>(a.veteran)] = &a.score;
-  }
+  q.assigned =
+      coverage_figures(round, result.veterans_by_id, result.assignments);
 
   double entry_hits = 0, entry_related = 0;
   double shortlist_km = 0, shortlist_skill = 0, shortlist_count = 0;
-  double assigned_km = 0, assigned_skill = 0;
   for (const VeteranIndex v : result.veterans_by_id) {
     const Veteran& vet = round.veterans[static_cast<std::size_t>(v)];
     ++q.veterans;
-    const bool placed = assigned[static_cast<std::size_t>(v)];
-    const auto count = [&](Coverage& c) {
-      ++c.veterans;
-      if (placed) ++c.assigned;
-    };
-    count(q.overall);
-    count(q.by_group[static_cast<std::size_t>(vet.group)]);
-    for (std::size_t f = 0; f < q.by_priority.size(); ++f) {
-      if (vet.priority & (1u << f)) count(q.by_priority[f]);
-    }
-    if (placed) {
-      const PairScore& s = *assigned_score[static_cast<std::size_t>(v)];
-      assigned_km += s.distance_km;
-      assigned_skill += s.skill;
-    }
     const auto list = result.shortlists.of_veteran(v);
     for (const ShortlistEntry& e : list) {
       shortlist_km += e.score.distance_km;
@@ -237,12 +212,6 @@ QualityReport quality_report(const Round& round, const RoundResult& result,
   const auto entries = static_cast<double>(q.shortlist_entries);
   q.crosswalk_hit_rate = ratio(entry_hits, entries);
   q.related_hit_rate = ratio(entry_related, entries);
-  finish(q.overall);
-  for (Coverage& c : q.by_group) finish(c);
-  for (Coverage& c : q.by_priority) finish(c);
-  const auto placed = static_cast<double>(q.overall.assigned);
-  q.mean_assigned_km = ratio(assigned_km, placed);
-  q.mean_assigned_skill = ratio(assigned_skill, placed);
   q.mean_shortlist_km = ratio(shortlist_km, shortlist_count);
   q.mean_shortlist_skill = ratio(shortlist_skill, shortlist_count);
   return q;

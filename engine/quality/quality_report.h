@@ -14,7 +14,9 @@
 //   * related hit rate: the share of shortlist entries (of veterans with
 //     O*NET targets) whose posting's O*NET occupations are a target or one
 //     of O*NET's primary related occupations of a target.
-//   * coverage per group and per priority flag: assigned / veterans.
+//   * coverage per group and per priority flag: assigned / veterans
+//     (coverage_figures(), engine/round/coverage.h, as in every result's
+//     stats).
 //   * mean distance and mean skill component of assignments and of
 //     shortlist entries.
 // Contract: a pure function of its inputs; veterans taken in earlier rounds
@@ -26,16 +28,11 @@
 #include <vector>
 
 #include "engine/model/round.h"
+#include "engine/round/coverage.h"
 #include "engine/round/round_result.h"
 #include "engine/skills/skill_space.h"
 
 namespace vetmatch {
-
-struct Coverage {
-  std::int64_t veterans = 0;
-  std::int64_t assigned = 0;
-  double coverage = 0.0;
-};
 
 struct RecallAt {
   int k = 0;
@@ -51,11 +48,9 @@ struct QualityReport {
   std::int64_t shortlist_entries = 0;      ///< Of veterans with targets.
   double crosswalk_hit_rate = 0.0;         ///< Entries that are hits.
   double related_hit_rate = 0.0;           ///< Hits or related.
-  Coverage overall;
-  std::array<Coverage, 4> by_group{};     ///< soldier, nco, officer, spouse
-  std::array<Coverage, 4> by_priority{};  ///< disabled, martyr_family, ...
-  double mean_assigned_km = 0.0;
-  double mean_assigned_skill = 0.0;
+  /// Coverage overall, per group and per priority flag, and the means of
+  /// the assignments (distance, skill component).
+  CoverageFigures assigned;
   double mean_shortlist_km = 0.0;
   double mean_shortlist_skill = 0.0;
 };

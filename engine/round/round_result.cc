@@ -1,5 +1,7 @@
 #include "engine/round/round_result.h"
 
+#include "engine/scoring/eligibility.h"
+
 namespace vetmatch {
 
 std::string_view to_string(UnassignedReason r) {
@@ -32,6 +34,22 @@ std::string_view to_string(CertificateMethod m) {
       return "pair_scan";
   }
   return "unknown";
+}
+
+// A rule's value is its Ineligibility value (kNoPostings takes kEligible's
+// place), so the names are eligibility.h's.
+static_assert(static_cast<int>(NoEligibleReason::kKindNotWanted) ==
+              static_cast<int>(Ineligibility::kKindNotWanted));
+static_assert(static_cast<int>(NoEligibleReason::kNoOpeningLeft) ==
+              static_cast<int>(Ineligibility::kNoOpeningLeft));
+
+std::string_view to_string(NoEligibleReason r) {
+  if (r == NoEligibleReason::kNoPostings) return "no_postings";
+  return to_string(static_cast<Ineligibility>(r));
+}
+
+NoEligibleReason no_eligible_reason(Ineligibility rule) {
+  return static_cast<NoEligibleReason>(rule);
 }
 
 }  // namespace vetmatch

@@ -8,6 +8,7 @@
 // order. Nothing here depends on the thread count.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -17,6 +18,7 @@
 
 #include "engine/model/ids.h"
 #include "engine/model/round_config.h"
+#include "engine/scoring/eligibility.h"
 
 namespace vetmatch {
 
@@ -80,10 +82,35 @@ enum class UnassignedReason {
 };
 std::string_view to_string(UnassignedReason r);
 
+/// Why a veteran of the round has no eligible posting at all
+/// (engine/round/no_eligible.h): kNoPostings when the round has no posting
+/// (none listed, or every one withdrawn); otherwise the hard rule of
+/// eligibility.h that excludes the most of the round's postings, each
+/// posting counted under the first rule it fails (eligibility.h's order),
+/// ties going to the earlier rule. The rules keep eligibility.h's order.
+enum class NoEligibleReason : std::uint8_t {
+  kNoPostings,
+  kKindNotWanted,
+  kSpouseNotAdmitted,
+  kEducationTooLow,
+  kMissingCertificate,
+  kBeyondCommute,
+  kDeclined,
+  kNoOpeningLeft,
+};
+inline constexpr std::size_t kNoEligibleReasons = 8;
+/// "no_postings", then the rules' names as eligibility.h's to_string.
+std::string_view to_string(NoEligibleReason r);
+/// The reason for a rule (not Ineligibility::kEligible).
+NoEligibleReason no_eligible_reason(Ineligibility rule);
+
 struct Unassigned {
   VeteranIndex veteran = kNoVeteran;
   UnassignedReason reason = UnassignedReason::kNoEligiblePosting;
   std::int32_t turn = 0;  ///< points_order: the veteran's turn; else 0.
+  /// Set exactly when reason is kNoEligiblePosting: why there is none
+  /// (run_round sets both for every policy, from no_eligible.h).
+  std::optional<NoEligibleReason> excluded_by;
 };
 
 /// Which side's lists the `optimal` policy's candidate graph was built
@@ -130,20 +157,45 @@ struct StageSeconds {
   double prepare = 0.0;  ///< Validation and indexing.
   double shortlists = 0.0;
   double policy = 0.0;
+  double stats = 0.0;  ///< The statistics (round_stats.h).
 };
 
+/// Veterans and how many of them were placed.
+struct Coverage {
+  std::int64_t veterans = 0;
+  std::int64_t assigned = 0;
+  double coverage = 0.0;  ///< assigned / veterans (0 when no veterans).
+};
+
+/// Every count is over the round's veterans (those taken before or not
+/// looking are out of the round) and postings (withdrawn ones are out).
 struct RoundStats {
-  std::int64_t veterans = 0;        ///< In this round (taken ones excluded).
-  std::int64_t veterans_taken = 0;  ///< Placed in earlier rounds.
-  std::int64_t postings = 0;
-  std::int64_t openings = 0;  ///< Left after earlier rounds.
+  std::int64_t veterans = 0;              ///< In this round.
+  std::int64_t veterans_taken = 0;        ///< Placed in earlier rounds.
+  std::int64_t veterans_not_looking = 0;  ///< Listed in not_looking.
+  std::int64_t postings = 0;              ///< In this round.
+  std::int64_t postings_withdrawn = 0;    ///< Listed in withdrawn.
+  std::int64_t openings = 0;              ///< Left after earlier rounds.
   std::int64_t assigned = 0;
   std::int64_t unassigned = 0;
   std::int64_t priority_veterans = 0;  ///< With any priority flag.
   std::int64_t priority_assigned = 0;
-  double coverage = 0.0;    ///< assigned / veterans (0 when no veterans).
-  double fill_rate = 0.0;   ///< assigned / openings (0 when no openings).
-  double mean_score = 0.0;  ///< Over assignments (0 when none).
+  double coverage = 0.0;          ///< assigned / veterans (0 when no veterans).
+  double fill_rate = 0.0;         ///< assigned / openings (0 when no openings).
+  double total_score = 0.0;       ///< Sum over assignments.
+  double mean_score = 0.0;        ///< Over assignments (0 when none).
+  double mean_distance_km = 0.0;  ///< Over assignments (0 when none).
+  std::array<Coverage, 4> by_group{};     ///< soldier, nco, officer, spouse
+  std::array<Coverage, 4> by_priority{};  ///< disabled, martyr_family, ...
+  /// Eligible pairs (veteran, posting) that would both rather be matched
+  /// to each other than to what they got, postings ranking veterans by
+  /// config.posting_ranking. -1: not counted (shortlists only, or not wired
+  /// yet), written as null.
+  std::int64_t blocking_pairs = -1;
+  /// Veterans of the round with no eligible posting at all, and how many
+  /// of them for each reason (indexed by NoEligibleReason).
+  std::int64_t no_eligible_posting = 0;
+  std::array<std::int64_t, kNoEligibleReasons> no_eligible_by_reason{};
 };
 
 struct RoundResult {
@@ -152,9 +204,10 @@ struct RoundResult {
   std::vector<Assignment> assignments;
   std::vector<Unassigned> unassigned;
   Shortlists shortlists;
-  /// Veterans of this round (taken ones excluded) in id order.
+  /// Veterans of this round (taken and not looking ones excluded) in id
+  /// order.
   std::vector<VeteranIndex> veterans_by_id;
-  /// All postings in id order.
+  /// Postings of this round (withdrawn ones excluded) in id order.
   std::vector<PostingIndex> postings_by_id;
   RoundStats stats;
   StageSeconds seconds;

@@ -5,6 +5,7 @@
 
 #include "engine/model/validate.h"
 #include "engine/policies/policy.h"
+#include "engine/round/no_eligible.h"
 #include "engine/round/round_stats.h"
 #include "engine/scoring/indexed_round.h"
 #include "engine/shortlist/shortlist_builder.h"
@@ -27,6 +28,29 @@ class Stopwatch {
       std::chrono::steady_clock::now();
 };
 
+// The reasons of every policy's unassigned veterans, from the scan: no
+// eligible posting (and why), else eligible postings full (an unplaced
+// veteran's eligible postings are all full at the end of every policy:
+// points_order by its turns, optimal and stable since a free opening would
+// raise the objective or block).
+void explain_unassigned(const IndexedRound& ir,
+                        const std::vector<NoEligibleVeteran>& no_eligible,
+                        std::vector<Unassigned>& unassigned) {
+  std::vector<std::int8_t> reason(ir.veteran_slot.size(), -1);
+  for (const NoEligibleVeteran& n : no_eligible) {
+    reason[n.veteran] = static_cast<std::int8_t>(n.reason);
+  }
+  for (Unassigned& u : unassigned) {
+    if (reason[u.veteran] < 0) {
+      u.reason = UnassignedReason::kEligiblePostingsFull;
+      u.excluded_by.reset();
+    } else {
+      u.reason = UnassignedReason::kNoEligiblePosting;
+      u.excluded_by = static_cast<NoEligibleReason>(reason[u.veteran]);
+    }
+  }
+}
+
 }  // namespace
 
 RoundResult run_round(const Round& round, const RunOptions& options) {
@@ -42,7 +66,11 @@ RoundResult run_round(const Round& round, const RunOptions& options) {
   const IndexedRound ir = index_round(round);
   RoundResult result;
   result.veterans_by_id = ir.veteran_of;
-  result.postings_by_id = ir.posting_of;
+  for (PostingIndex p : ir.posting_of) {
+    if (!ir.posting_withdrawn[ir.posting_slot[p]]) {
+      result.postings_by_id.push_back(p);
+    }
+  }
   result.seconds.prepare = watch.lap();
 
   // One build serves the policy (which may need deeper lists on one side,
@@ -64,11 +92,16 @@ RoundResult run_round(const Round& round, const RunOptions& options) {
     truncate_shortlists(result.shortlists, config.veteran_shortlist_k,
                         config.posting_shortlist_k);
   }
-  result.stats = compute_stats(ir, outcome);
+  result.seconds.policy = watch.lap();
+
+  const std::vector<NoEligibleVeteran> no_eligible =
+      veterans_without_eligible_posting(ir, result.shortlists);
+  explain_unassigned(ir, no_eligible, outcome.unassigned);
+  result.stats = compute_stats(ir, outcome, no_eligible);
   result.assignments = std::move(outcome.assignments);
   result.unassigned = std::move(outcome.unassigned);
   result.optimality = outcome.optimality;
-  result.seconds.policy = watch.lap();
+  result.seconds.stats = watch.lap();
   return result;
 }
 

@@ -9,6 +9,10 @@
 // Contract: precondition validate(round).empty(); run_round throws
 // std::invalid_argument otherwise. It builds both shortlists, runs the
 // policy (unless only shortlists are asked for) and fills the statistics.
+// Whatever the policy, run_round sets each unassigned veteran's reason:
+// kNoEligiblePosting with its excluded_by when no posting is eligible
+// (no_eligible.h), else kEligiblePostingsFull. Withdrawn postings are left
+// out of postings_by_id.
 // Same round and options, same result, whatever the thread count (set by the
 // caller with tbb::global_control).
 #pragma once

@@ -1,6 +1,7 @@
 // IndexedRound: a validated Round in the engine's working form.
 //
-// Veterans (those not taken in earlier rounds) and postings are given dense
+// Veterans (those not taken in earlier rounds and still looking) and all
+// postings (withdrawn ones too, with no opening left) are given dense
 // "slots" in ascending id order, so "ties by id" is "ties by slot" in every
 // inner loop. Per slot it holds the sparse skill rows (ascending skill-id
 // order, the order scorer.h sums in), the dense float skill matrices the
@@ -52,7 +53,8 @@ struct IdSets {
 
 struct IndexedRound {
   const Round* round = nullptr;
-  std::int32_t n_veterans = 0;  ///< Slots: veterans not taken before.
+  /// Slots: veterans not taken before and not marked not_looking.
+  std::int32_t n_veterans = 0;
   std::int32_t n_postings = 0;
 
   std::vector<VeteranIndex> veteran_of;    ///< slot -> Round index
@@ -100,7 +102,10 @@ struct IndexedRound {
   std::vector<std::uint64_t> posting_cert_mask;
   IdSets posting_certs;
   std::vector<std::int32_t> posting_industry;  ///< -1 when none
-  std::vector<Openings> posting_open;          ///< openings left after taken
+  /// Openings left after taken; 0 for a withdrawn posting, so rule 7 keeps
+  /// it off every shortlist and out of every policy.
+  std::vector<Openings> posting_open;
+  std::vector<std::uint8_t> posting_withdrawn;  ///< 1: in round.withdrawn
 
   /// Declined pairs as (veteran slot << 32 | posting slot), sorted.
   std::vector<std::uint64_t> declined;

@@ -252,7 +252,8 @@ IndexedRoundBuilder::IndexedRoundBuilder(
   for (std::size_t i = 0; i < round.postings.size(); ++i) {
     posting_by_id_.emplace(round.postings[i].id, static_cast<PostingIndex>(i));
   }
-  for (const PairRef& t : round.taken) taken_.insert(t.veteran);
+  for (const PairRef& t : round.taken) out_.insert(t.veteran);
+  for (const std::string& id : round.not_looking) out_.insert(id);
   for (const Posting& p : round.postings) {
     for (const SkillWeight& s : p.skills) skills_.id(s.skill);
     for (const std::string& c : p.required_certificates) certificates_.id(c);
@@ -285,8 +286,8 @@ void IndexedRoundBuilder::encode_into(const Veteran& vet, VeteranIndex index,
                                       Names& skills, Names& certificates,
                                       Names& industries,
                                       VeteranColumns& out) const {
-  if (!taken_.empty() && taken_.contains(vet.id)) {
-    out.taken_index.push_back(index);
+  if (!out_.empty() && out_.contains(vet.id)) {
+    out.out_index.push_back(index);
     return;
   }
   out.index.push_back(index);
@@ -338,7 +339,7 @@ void IndexedRoundBuilder::add(VeteranBatch&& batch) {
   const std::vector<std::int32_t> industry =
       translation(batch.industries_, industries_);
   append_all(c.index, b.index);
-  append_all(c.taken_index, b.taken_index);
+  append_all(c.out_index, b.out_index);
   append_rows(c.id_offsets, c.id_chars, b.id_offsets, b.id_chars,
               [](char ch) { return ch; });
   append_rows(c.skills.offsets, c.skills.entries, b.skills.offsets,
@@ -367,13 +368,14 @@ IndexedRound IndexedRoundBuilder::finish() {
   ir.weights = round.config.weights;
   ir.distance_scale_km = round.config.distance_scale_km;
 
-  const std::size_t records = c.index.size() + c.taken_index.size();
+  const std::size_t records = c.index.size() + c.out_index.size();
   if (records > std::size_t(std::numeric_limits<std::int32_t>::max())) {
     throw std::invalid_argument("index_round: too many veterans");
   }
-  if (c.taken_index.size() != taken_.size()) {
+  if (c.out_index.size() != out_.size()) {
     throw std::invalid_argument(
-        "index_round: a taken veteran is not among the veterans");
+        "index_round: a taken or not looking veteran is not among the "
+        "veterans");
   }
 
   // Vocabularies, numbered in byte-wise order.
@@ -442,7 +444,7 @@ IndexedRound IndexedRoundBuilder::finish() {
     }
     ir.veteran_slot[index] = slot;
   };
-  for (VeteranIndex index : c.taken_index) claim(index, -1);
+  for (VeteranIndex index : c.out_index) claim(index, -1);
   for (std::int32_t s = 0; s < ir.n_veterans; ++s) claim(ir.veteran_of[s], s);
 
   ir.veteran_skills = std::move(c.skills);
@@ -458,6 +460,10 @@ IndexedRound IndexedRoundBuilder::finish() {
   // Postings: few, and all in the Round.
   std::vector<Openings> used(round.postings.size(), 0);
   for (const PairRef& t : round.taken) ++used[posting_by_id_.at(t.posting)];
+  std::vector<std::uint8_t> withdrawn(round.postings.size(), 0);
+  for (const std::string& id : round.withdrawn) {
+    withdrawn[posting_by_id_.at(id)] = 1;
+  }
   ir.posting_of.resize(round.postings.size());
   std::iota(ir.posting_of.begin(), ir.posting_of.end(), 0);
   std::sort(ir.posting_of.begin(), ir.posting_of.end(),
@@ -489,7 +495,8 @@ IndexedRound IndexedRoundBuilder::finish() {
         post.industry.empty()
             ? -1
             : final_id_of(industries_, industry_id, post.industry));
-    ir.posting_open.push_back(post.openings - used[p]);
+    ir.posting_withdrawn.push_back(withdrawn[p]);
+    ir.posting_open.push_back(withdrawn[p] ? 0 : post.openings - used[p]);
   }
 
   // Dense columns: only skills that occur on both sides can add to a dot
@@ -520,7 +527,7 @@ IndexedRound IndexedRoundBuilder::finish() {
     for (const PairRef& d : round.declined) {
       const auto it = slot_by_id.find(d.veteran);
       if (it == slot_by_id.end()) {
-        if (taken_.contains(d.veteran)) continue;  // out of the round anyway
+        if (out_.contains(d.veteran)) continue;  // out of the round anyway
         throw std::invalid_argument(
             "index_round: a declined veteran is not among the veterans");
       }

@@ -11,12 +11,12 @@
 // industry ids of the veterans not taken and of the postings), every float
 // and double bitwise. index_round() is this builder.
 //
-// The builder reads r's config, postings, taken and declined, never
-// r.veterans: r may be a "shell" (config, employers, postings; no
-// veterans) whose veterans exist only as the records fed. ir.round points to
-// r and ir.veteran_slot has one entry per record fed: build_shortlists()
-// needs nothing else, while points_order() and round_stats() read
-// ir.round->veterans and need the whole Round.
+// The builder reads r's config, postings, taken, declined, withdrawn and
+// not_looking, never r.veterans: r may be a "shell" (config, employers,
+// postings; no veterans) whose veterans exist only as the records fed. ir.round
+// points to r and ir.veteran_slot has one entry per record fed:
+// build_shortlists() needs nothing else, while points_order() and round_stats()
+// read ir.round->veterans and need the whole Round.
 //
 // Cost: finish() numbers the vocabularies, remaps the rows in place and
 // sorts the ids; when the records came in ascending id order (as the
@@ -94,7 +94,8 @@ struct VeteranColumns {
   std::vector<std::uint8_t> is_spouse;
   std::vector<std::uint8_t> education;
   std::vector<double> commute_km;
-  std::vector<VeteranIndex> taken_index;  ///< Round indices of taken records
+  std::vector<VeteranIndex> out_index;  ///< Round indices of records out of
+                                        ///< the round (taken, not looking)
 
   VeteranColumns();
   VeteranCounts counts() const;
@@ -106,9 +107,9 @@ struct VeteranColumns {
 /// their own; only add() reads them.
 class VeteranBatch {
  public:
-  /// Records in the batch, taken ones included.
+  /// Records in the batch, those out of the round included.
   std::size_t records() const {
-    return columns_.index.size() + columns_.taken_index.size();
+    return columns_.index.size() + columns_.out_index.size();
   }
   VeteranCounts counts() const { return columns_.counts(); }
 
@@ -120,7 +121,7 @@ class VeteranBatch {
 
 class IndexedRoundBuilder {
  public:
-  /// `round` (its config, postings, taken and declined; not its veterans)
+  /// `round` (its config, postings and history; not its veterans)
   /// must outlive the builder and the IndexedRound.
   explicit IndexedRoundBuilder(const Round& round,
                                const IndexedRoundBuildOptions& options = {});
@@ -138,14 +139,15 @@ class IndexedRoundBuilder {
   /// Feeds an encoded batch (from one thread at a time).
   void add(VeteranBatch&& batch);
 
-  /// Records fed so far, taken ones included.
+  /// Records fed so far, those out of the round included.
   std::size_t records() const {
-    return columns_.index.size() + columns_.taken_index.size();
+    return columns_.index.size() + columns_.out_index.size();
   }
 
   /// Builds the IndexedRound; the builder is spent. Throws
   /// std::invalid_argument when the fed indices are not 0 .. records() - 1
-  /// each once, or a taken or declined veteran id was never fed.
+  /// each once, or a taken, not looking or declined veteran id was never
+  /// fed.
   IndexedRound finish();
 
  private:
@@ -157,7 +159,8 @@ class IndexedRoundBuilder {
   const Round& round_;
   IndexedRoundBuildOptions options_;
   double default_commute_km_;
-  std::unordered_set<std::string_view> taken_;  ///< veteran ids
+  /// Ids of veterans out of the round: taken or not looking.
+  std::unordered_set<std::string_view> out_;
   std::unordered_map<std::string_view, PostingIndex> posting_by_id_;
   detail::Names skills_, certificates_, industries_;
   detail::VeteranColumns columns_;

@@ -106,6 +106,8 @@ ReferenceRound::ReferenceRound(const Round& round) : round_(round) {
   for (const PairRef& d : round.declined) {
     declined_.insert({d.veteran, d.posting});
   }
+  not_looking_.insert(round.not_looking.begin(), round.not_looking.end());
+  withdrawn_.insert(round.withdrawn.begin(), round.withdrawn.end());
   for (const Veteran& v : round.veterans) {
     veteran_skills_.push_back(as_map(v.skills));
   }
@@ -118,8 +120,21 @@ bool ReferenceRound::is_taken(VeteranIndex v) const {
   return taken_veterans_.count(round_.veterans[v].id) > 0;
 }
 
+bool ReferenceRound::is_not_looking(VeteranIndex v) const {
+  return not_looking_.count(round_.veterans[v].id) > 0;
+}
+
+bool ReferenceRound::is_out(VeteranIndex v) const {
+  return is_taken(v) || is_not_looking(v);
+}
+
+bool ReferenceRound::is_withdrawn(PostingIndex p) const {
+  return withdrawn_.count(round_.postings[p].id) > 0;
+}
+
 int ReferenceRound::openings_left(PostingIndex p) const {
   const Posting& posting = round_.postings[p];
+  if (is_withdrawn(p)) return 0;
   auto it = taken_places_.find(posting.id);
   return posting.openings - (it == taken_places_.end() ? 0 : it->second);
 }
@@ -159,7 +174,7 @@ Ineligibility ReferenceRound::eligibility(VeteranIndex v,
   if (declined_.count({veteran.id, posting.id}) > 0) {
     return Ineligibility::kDeclined;
   }
-  // 7. An opening left after the taken places.
+  // 7. An opening left after the taken places (none when withdrawn).
   if (openings_left(p) <= 0) return Ineligibility::kNoOpeningLeft;
   return Ineligibility::kEligible;
 }
@@ -172,7 +187,7 @@ PairScore ReferenceRound::score(VeteranIndex v, PostingIndex p) const {
 std::vector<ScoredPair> ReferenceRound::eligible_postings(
     VeteranIndex v) const {
   std::vector<ScoredPair> out;
-  if (is_taken(v)) return out;
+  if (is_out(v)) return out;
   for (PostingIndex p = 0;
        p < static_cast<PostingIndex>(round_.postings.size()); ++p) {
     if (eligibility(v, p) == Ineligibility::kEligible) {
@@ -188,7 +203,7 @@ std::vector<ScoredPair> ReferenceRound::eligible_veterans(
   std::vector<ScoredPair> out;
   for (VeteranIndex v = 0;
        v < static_cast<VeteranIndex>(round_.veterans.size()); ++v) {
-    if (is_taken(v)) continue;
+    if (is_out(v)) continue;
     if (eligibility(v, p) == Ineligibility::kEligible) {
       out.push_back({v, score(v, p)});
     }
@@ -206,13 +221,18 @@ std::vector<VeteranIndex> reference_veterans_by_id(const Round& round) {
   const ReferenceRound ref(round);
   std::vector<VeteranIndex> out;
   for (VeteranIndex v : by_id(round.veterans)) {
-    if (!ref.is_taken(v)) out.push_back(v);
+    if (!ref.is_out(v)) out.push_back(v);
   }
   return out;
 }
 
 std::vector<PostingIndex> reference_postings_by_id(const Round& round) {
-  return by_id(round.postings);
+  const ReferenceRound ref(round);
+  std::vector<PostingIndex> out;
+  for (PostingIndex p : by_id(round.postings)) {
+    if (!ref.is_withdrawn(p)) out.push_back(p);
+  }
+  return out;
 }
 
 Shortlists reference_shortlists(const Round& round) {

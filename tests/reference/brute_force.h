@@ -44,21 +44,27 @@ class ReferenceRound {
   explicit ReferenceRound(const Round& round);
 
   const Round& round() const { return round_; }
-  /// Listed in round.taken: out of this round.
+  /// Listed in round.taken.
   bool is_taken(VeteranIndex v) const;
-  /// Openings minus taken places.
+  /// Listed in round.not_looking.
+  bool is_not_looking(VeteranIndex v) const;
+  /// Taken or not looking: out of this round.
+  bool is_out(VeteranIndex v) const;
+  /// Listed in round.withdrawn.
+  bool is_withdrawn(PostingIndex p) const;
+  /// Openings minus taken places; 0 for a withdrawn posting.
   int openings_left(PostingIndex p) const;
 
   /// The rules of eligibility.h in order; the first that fails is returned.
-  /// Does not look at whether the veteran was taken (not a pair rule).
+  /// Does not look at whether the veteran is out (not a pair rule).
   Ineligibility eligibility(VeteranIndex v, PostingIndex p) const;
   PairScore score(VeteranIndex v, PostingIndex p) const;
 
   /// Veteran v's eligible postings, all of them, sorted (score desc, posting
-  /// id asc). Empty for a veteran taken before.
+  /// id asc). Empty for a veteran out of the round.
   std::vector<ScoredPair> eligible_postings(VeteranIndex v) const;
-  /// Posting p's eligible veterans (taken ones left out), sorted (score
-  /// desc, veteran id asc).
+  /// Posting p's eligible veterans (those out of the round left out),
+  /// sorted (score desc, veteran id asc).
   std::vector<ScoredPair> eligible_veterans(PostingIndex p) const;
 
  private:
@@ -68,6 +74,8 @@ class ReferenceRound {
   std::set<std::string> taken_veterans_;
   std::map<std::string, int> taken_places_;  ///< posting id -> count
   std::set<std::pair<std::string, std::string>> declined_;
+  std::set<std::string> not_looking_;
+  std::set<std::string> withdrawn_;
   std::vector<SkillMap> veteran_skills_;
   std::vector<SkillMap> posting_skills_;
 };
@@ -76,14 +84,15 @@ class ReferenceRound {
 Ineligibility reference_eligibility(const Round& round, VeteranIndex v,
                                     PostingIndex p);
 
-/// Veterans not taken before, in id order (byte-wise).
+/// Veterans in the round (not taken, not not_looking), in id order
+/// (byte-wise).
 std::vector<VeteranIndex> reference_veterans_by_id(const Round& round);
-/// All postings in id order (byte-wise).
+/// Postings not withdrawn, in id order (byte-wise).
 std::vector<PostingIndex> reference_postings_by_id(const Round& round);
 
 /// Both-way shortlists: every pair scored, the eligible ones sorted (score
-/// desc, id asc) and cut to the config's k. Taken veterans get empty lists
-/// and appear on no posting's list.
+/// desc, id asc) and cut to the config's k. Veterans out of the round get
+/// empty lists and appear on no posting's list; so do withdrawn postings.
 Shortlists reference_shortlists(const Round& round);
 
 }  // namespace vetmatch::test

@@ -12,7 +12,7 @@ ReferenceOutcome reference_points_order(const Round& round) {
   std::vector<VeteranIndex> turns;
   for (VeteranIndex v = 0; v < static_cast<VeteranIndex>(round.veterans.size());
        ++v) {
-    if (!ref.is_taken(v)) turns.push_back(v);
+    if (!ref.is_out(v)) turns.push_back(v);
   }
   std::sort(turns.begin(), turns.end(), [&](VeteranIndex a, VeteranIndex b) {
     const Veteran& va = round.veterans[a];

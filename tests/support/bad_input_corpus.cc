@@ -10,8 +10,11 @@ std::string corpus_dir() {
   return std::string(VETMATCH_SOURCE_DIR) + "/tests/bad_input/";
 }
 
-std::vector<CorpusRow> corpus_rows() {
-  std::ifstream in(corpus_dir() + "expected.tsv");
+std::vector<CorpusRow> corpus_rows() { return corpus_rows(corpus_dir()); }
+
+std::vector<CorpusRow> corpus_rows(const std::string& dir) {
+  std::ifstream in(dir + "expected.tsv");
+  if (!in) ADD_FAILURE() << "cannot read " << dir << "expected.tsv";
   std::vector<CorpusRow> rows;
   std::string line;
   bool header = true;

@@ -138,6 +138,16 @@ IndexedRound reference_index_round(const Round& round) {
     taken[veteran_by_id.at(t.veteran)] = true;
     ++used[posting_by_id.at(t.posting)];
   }
+  // Carry-over (added with issue 5): veterans no longer looking leave the
+  // round like taken ones; a withdrawn posting keeps its slot with no
+  // opening left.
+  for (const std::string& id : round.not_looking) {
+    taken[veteran_by_id.at(id)] = true;
+  }
+  std::vector<std::uint8_t> withdrawn(round.postings.size(), 0);
+  for (const std::string& id : round.withdrawn) {
+    withdrawn[posting_by_id.at(id)] = 1;
+  }
 
   ir.veteran_of = slots_in_id_order(round.veterans, taken);
   ir.posting_of = slots_in_id_order(round.postings, {});
@@ -206,7 +216,8 @@ IndexedRound reference_index_round(const Round& round) {
     ir.posting_cert_mask.push_back(mask);
     ir.posting_industry.push_back(
         post.industry.empty() ? -1 : industries.at(post.industry));
-    ir.posting_open.push_back(post.openings - used[p]);
+    ir.posting_withdrawn.push_back(withdrawn[p]);
+    ir.posting_open.push_back(withdrawn[p] ? 0 : post.openings - used[p]);
   }
 
   // Dense columns: only skills that occur on both sides can add to a dot
@@ -228,7 +239,7 @@ IndexedRound reference_index_round(const Round& round) {
 
   for (const PairRef& d : round.declined) {
     const std::int32_t v = ir.veteran_slot[veteran_by_id.at(d.veteran)];
-    if (v < 0) continue;  // taken before: out of the round anyway
+    if (v < 0) continue;  // out of the round anyway
     const std::int32_t p = ir.posting_slot[posting_by_id.at(d.posting)];
     ir.declined.push_back((std::uint64_t(std::uint32_t(v)) << 32) |
                           std::uint32_t(p));

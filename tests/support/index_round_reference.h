@@ -1,9 +1,11 @@
 // index_round() as it was before IndexedRoundBuilder (commit f375caa), kept
-// verbatim as the reference the builder is tested against.
+// as the reference the builder is tested against.
 //
 // Contract: reference_index_round(round) is that implementation, unchanged:
 // slots in ascending id order, vocabularies numbered in byte-wise order,
-// every array built record by record. Tests only.
+// every array built record by record; since issue 5 it also leaves out
+// veterans no longer looking and gives withdrawn postings no opening. Tests
+// only.
 #pragma once
 
 #include "engine/model/round.h"

@@ -4,8 +4,10 @@
 #include <cmath>
 #include <numeric>
 #include <random>
+#include <set>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "engine/model/validate.h"
@@ -80,6 +82,7 @@ class Builder {
     put_commutes_on_boundaries();
     make_partners();
     make_taken();
+    make_carry_over();
     make_declined();
 
     // The file order is not the id order, nor the order records were made.
@@ -88,6 +91,9 @@ class Builder {
     dice_.shuffle(round_.employers);
     dice_.shuffle(round_.taken);
     dice_.shuffle(round_.declined);
+    // Drawn only when asked for, so rounds without them are as before.
+    if (!round_.not_looking.empty()) dice_.shuffle(round_.not_looking);
+    if (!round_.withdrawn.empty()) dice_.shuffle(round_.withdrawn);
     return std::move(round_);
   }
 
@@ -335,6 +341,27 @@ class Builder {
     }
   }
 
+  // Veterans no longer looking (among those not taken) and postings
+  // withdrawn (some of them with places taken before).
+  void make_carry_over() {
+    if (o_.not_looking_fraction > 0) {
+      std::set<std::string_view> taken;
+      for (const PairRef& t : round_.taken) taken.insert(t.veteran);
+      for (const Veteran& v : round_.veterans) {
+        if (!taken.contains(v.id) && dice_.chance(o_.not_looking_fraction)) {
+          round_.not_looking.push_back(v.id);
+        }
+      }
+    }
+    if (o_.withdrawn_fraction > 0) {
+      for (const Posting& p : round_.postings) {
+        if (dice_.chance(o_.withdrawn_fraction)) {
+          round_.withdrawn.push_back(p.id);
+        }
+      }
+    }
+  }
+
   void make_declined() {
     if (round_.veterans.empty() || round_.postings.empty()) return;
     const int n = static_cast<int>(
@@ -442,6 +469,11 @@ RandomRoundOptions varied_options(std::uint64_t seed, int max_size) {
       {2.0, 1.0, 1.0}, {0.25, 0.5, 0.25}, {0.7, 0.2, 0.1}};
   o.weights = d.pick(weights);
   o.distance_scale_km = d.pick(std::vector<double>{1.0, 10.0, 30.0, 100.0});
+  // From a die of their own, so the options above are as they were before
+  // rounds carried over.
+  Dice carry(seed ^ 0x9e3779b97f4a7c15ull);
+  o.not_looking_fraction = carry.pick(std::vector<double>{0.0, 0.0, 0.1, 0.4});
+  o.withdrawn_fraction = carry.pick(std::vector<double>{0.0, 0.0, 0.1, 0.4});
   return o;
 }
 
@@ -505,6 +537,28 @@ Round round_all_veterans_taken(std::uint64_t seed) {
   return r;
 }
 
+Round round_all_not_looking(std::uint64_t seed) {
+  RandomRoundOptions o = sized(12, 10);
+  o.taken_fraction = 0.3;
+  Round r = random_round(o, seed);
+  std::set<std::string_view> taken;
+  for (const PairRef& t : r.taken) taken.insert(t.veteran);
+  for (const Veteran& v : r.veterans) {
+    if (!taken.contains(v.id)) r.not_looking.push_back(v.id);
+  }
+  check_valid(r, "round_all_not_looking");
+  return r;
+}
+
+Round round_all_withdrawn(std::uint64_t seed) {
+  RandomRoundOptions o = sized(15, 8);
+  o.taken_fraction = 0.2;
+  Round r = random_round(o, seed);
+  for (const Posting& p : r.postings) r.withdrawn.push_back(p.id);
+  check_valid(r, "round_all_withdrawn");
+  return r;
+}
+
 Round round_all_tied(std::uint64_t seed) {
   RandomRoundOptions o = sized(30, 20);
   o.taken_fraction = 0.0;
@@ -545,6 +599,8 @@ std::vector<NamedRound> edge_case_rounds() {
       {"all_openings_taken", round_all_openings_taken(15)},
       {"all_veterans_taken", round_all_veterans_taken(16)},
       {"all_tied", round_all_tied(17)},
+      {"all_not_looking", round_all_not_looking(18)},
+      {"all_withdrawn", round_all_withdrawn(19)},
   };
 }
 

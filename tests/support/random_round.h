@@ -86,6 +86,10 @@ struct RandomRoundOptions {
   /// Share of veterans taken in earlier rounds (each onto a posting with an
   /// opening left, so openings run out).
   double taken_fraction = 0.15;
+  /// Probability that a veteran not taken is marked not_looking, and that
+  /// a posting is withdrawn (0: none, and no random number is drawn).
+  double not_looking_fraction = 0.0;
+  double withdrawn_fraction = 0.0;
   /// Openings per posting are drawn from [1, max_openings].
   int max_openings = 3;
 
@@ -108,7 +112,8 @@ Round random_round(const RandomRoundOptions& options, std::uint64_t seed);
 
 /// Options varied by the seed over the whole range the tests care about:
 /// sizes 0..max_size, k in {0, 1, 2, 3, 7, 1000}, tight and loose commute
-/// limits, discrete or continuous weights, and so on.
+/// limits, discrete or continuous weights, veterans no longer looking and
+/// postings withdrawn, and so on.
 RandomRoundOptions varied_options(std::uint64_t seed, int max_size = 120);
 
 /// A Round with a name, for parameterised tests.
@@ -129,6 +134,10 @@ Round round_all_ineligible(std::uint64_t seed);
 Round round_all_openings_taken(std::uint64_t seed);
 /// Every veteran was taken in an earlier round.
 Round round_all_veterans_taken(std::uint64_t seed);
+/// Every veteran is either taken before or no longer looking.
+Round round_all_not_looking(std::uint64_t seed);
+/// Every posting is withdrawn (some with places taken before).
+Round round_all_withdrawn(std::uint64_t seed);
 /// Every record at the same point with the same skills: all scores tie.
 Round round_all_tied(std::uint64_t seed);
 

@@ -246,7 +246,9 @@ TEST_F(FairReportCliTest, PrintedReportHasEveryBoothPageAndSlip) {
       }
     }
     ASSERT_EQ(starts, 1) << head;
-    if (!first_page.empty()) EXPECT_GT(found, first_page.back()) << head;
+    if (!first_page.empty()) {
+      EXPECT_GT(found, first_page.back()) << head;
+    }
     first_page.push_back(found);
   }
   std::size_t slip_start = 0;

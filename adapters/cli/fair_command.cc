@@ -9,18 +9,21 @@
 #include "adapters/cli/exit_codes.h"
 #include "adapters/cli/progress.h"
 #include "adapters/json/atomic_write.h"
+#include "adapters/json/fair_intents_reader.h"
 #include "adapters/json/fair_invite_writer.h"
 #include "adapters/json/fair_plan_writer.h"
 #include "adapters/json/fair_reader.h"
 #include "adapters/json/fair_writer.h"
 #include "adapters/json/input_error.h"
 #include "adapters/json/round_reader.h"
+#include "adapters/json/round_writer.h"
 #include "adapters/report/fair_csv.h"
 #include "adapters/report/fair_report_html.h"
 #include "datasets/generator/fair_generator.h"
 #include "engine/fair/fair_fits.h"
 #include "engine/fair/invite.h"
 #include "engine/fair/plan.h"
+#include "engine/fair/record.h"
 
 namespace vetmatch {
 namespace {
@@ -235,6 +238,80 @@ int run_fair_generate(const FairGenerateOptions& options) {
   return kExitOk;
 }
 
+int run_fair_record(const FairRecordOptions& options) {
+  FairOptions fair_options;
+  fair_options.fair_path = options.fair_path;
+  fair_options.round_path = options.round_path;
+  StageReporter reporter = reporter_for(true);
+  double seconds = 0;
+  const std::optional<ReadFairResult> read =
+      read_fair(fair_options, reporter, &seconds);
+  if (!read) return kExitBadInput;
+  const std::string round_path =
+      options.round_path ? *options.round_path : read->round_path;
+  if (round_path.empty()) {
+    std::fprintf(stderr,
+                 "vetmatch fair record: %s names no round file: give --round "
+                 "ROUND.json, the round to write the next one from\n",
+                 options.fair_path.c_str());
+    return kExitUsage;
+  }
+  // The round as written (codes and skills not resolved), to write it back.
+  ReadOptions as_written;
+  as_written.resolve_skills = false;
+  const ReadRoundResult round = read_round_file(round_path, as_written);
+  const ReadIntentsResult intents =
+      read_fair_intents_file(options.intents_path);
+  bool bad = false;
+  if (!round.errors.empty()) {
+    print_input_errors(round_path, round.errors);
+    bad = true;
+  }
+  if (!intents.errors.empty()) {
+    print_input_errors(options.intents_path, intents.errors);
+    bad = true;
+  }
+  if (bad) return kExitBadInput;
+
+  RecordOptions record;
+  record.intent_takes_place = options.intent == "taken";
+  const FairRecord next =
+      record_fair_outcomes(round.round, read->fair, intents.intents, record);
+  std::vector<InputError> errors, warnings;
+  for (const RecordIssue& issue : next.issues) {
+    std::string expected = issue.expected;
+    if (issue.other >= 0) {
+      expected +=
+          " (see " +
+          intent_place_text(intents.places.at(std::size_t(issue.other))) + ")";
+    }
+    (issue.warning ? warnings : errors)
+        .push_back(intent_error(
+            options.intents_path, intents.places.at(std::size_t(issue.index)),
+            issue.field, std::move(expected), issue.found, issue.warning));
+  }
+  if (!errors.empty()) {
+    print_input_errors(options.intents_path, errors);
+    return kExitBadInput;
+  }
+  print_warnings(warnings);
+  write_file_atomically(options.output_path, round_to_json(next.round));
+  if (!options.quiet) {
+    std::fprintf(stderr,
+                 "wrote %s: %zu outcomes: %lld taken, %lld declined, %lld "
+                 "left open (%lld declined before); %lld rows without an "
+                 "outcome; %zu warning%s\n",
+                 options.output_path.c_str(), intents.intents.size(),
+                 static_cast<long long>(next.counts.taken),
+                 static_cast<long long>(next.counts.declined),
+                 static_cast<long long>(next.counts.open),
+                 static_cast<long long>(next.counts.already),
+                 static_cast<long long>(intents.skipped), warnings.size(),
+                 warnings.size() == 1 ? "" : "s");
+  }
+  return kExitOk;
+}
+
 namespace {
 
 void add_fair_options(CLI::App* command, FairOptions& o, bool output) {
@@ -339,6 +416,32 @@ FairCli::FairCli(CLI::App& app) {
                         "path relative to the output's folder)");
   generate_->add_flag("-q,--quiet", g.quiet,
                       "No progress or stage times on stderr");
+
+  record_ = fair_->add_subcommand(
+      "record",
+      "After the fair: the round the fair was drawn from, with the outcomes "
+      "recorded at the booths added to its taken / declined, as the next "
+      "round's file");
+  FairRecordOptions& r = record_options_;
+  record_->add_option("fair", r.fair_path, "Fair file (JSON, fair/1)")
+      ->required();
+  record_
+      ->add_option("intents", r.intents_path,
+                   "Outcomes: CSV with columns veteran, posting, outcome "
+                   "(hired, intent, declined, no_show; e.g. booth_invites.csv "
+                   "filled in) or JSON fair_intents/1")
+      ->required();
+  record_->add_option("-o,--output", r.output_path, "Round file to write")
+      ->required();
+  record_->add_option("--round", r.round_path,
+                      "Round file to start from (replaces the fair's "
+                      "\"round\")");
+  record_
+      ->add_option("--intent", r.intent,
+                   "What an intent does: taken (the place is held: default) "
+                   "or open (the pair may be proposed again)")
+      ->check(CLI::IsMember({"taken", "open"}));
+  record_->add_flag("-q,--quiet", r.quiet, "No summary line on stderr");
 }
 
 bool FairCli::chosen() const { return fair_->parsed(); }
@@ -348,6 +451,7 @@ int FairCli::run() {
   if (*invite_) return run_fair_invite(invite_options_);
   if (*plan_) return run_fair_plan(plan_options_);
   if (*generate_) return run_fair_generate(generate_options_);
+  if (*record_) return run_fair_record(record_options_);
   return kExitUsage;
 }
 

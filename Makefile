@@ -10,11 +10,18 @@
 #                     against LEMON on the same candidate graph (minutes)
 #   make bench-peers  vetmatch against FAISS, a naive baseline and the sgemm
 #                     ceiling on the city preset (bench/peer_comparison.cc; minutes)
-#   make setup    install the Debian packages the build needs (only those missing)
+#   make docs-report  the fair report's screenshots in docs/ (the district
+#                 sample's fair, planned and printed with headless Chromium)
+#   make setup    install the Debian packages the build and tests need (only
+#                 those missing)
 #   make bench-setup  also the optional bench-only peers (FAISS, OpenBLAS)
 
+# chromium, fonts-noto-cjk and poppler-utils: the fair report's end-to-end
+# test prints it with headless Chromium and reads the PDF back (and
+# `make docs-report` makes its screenshots); the build itself needs none.
 PACKAGES := cmake g++ make pkg-config python3 libeigen3-dev libtbb-dev rapidjson-dev \
-            libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev liblemon-dev
+            libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev liblemon-dev \
+            chromium fonts-noto-cjk poppler-utils
 # Bench-only and optional: the peers of bench/peer_comparison.cc. Neither the
 # build nor `make test` needs them; without them its rows print "skipped".
 # libopenblas0-openmp adds OpenBLAS's OpenMP build beside the default
@@ -24,7 +31,7 @@ BUILD := build/release
 SAMPLE := datasets/samples/district.round.json
 RESULT := out/district.result.json
 
-.PHONY: setup bench-setup configure build sample test bench bench-city bench-province bench-policies bench-peers format clean
+.PHONY: setup bench-setup configure build sample test bench bench-city bench-province bench-policies bench-peers docs-report format clean
 
 # Installs the missing ones of the packages $(1) with apt-get ($(2): label).
 define install_missing
@@ -82,6 +89,27 @@ bench-peers: bench-setup
 	cmake --preset release
 	cmake --build --preset release --target peer_comparison
 	$(BUILD)/bench/peer_comparison --case city
+
+# The fair report's screenshots, as printed on A4: the district sample's
+# fair (1,000 veterans, 100 booths; `vetmatch fair generate`) planned with
+# --report and --csv-dir (out/district-fair/), printed to PDF by headless
+# Chromium with no network (adapters/report/print_to_pdf.sh), then the
+# summary page and the first booth page rasterised at 90 dpi (pdftoppm).
+FAIR_OUT := out/district-fair
+docs-report: build
+	@mkdir -p $(FAIR_OUT) docs
+	$(BUILD)/vetmatch fair generate $(SAMPLE) -o $(FAIR_OUT)/fair.json -q
+	$(BUILD)/vetmatch fair plan $(FAIR_OUT)/fair.json -o $(FAIR_OUT)/plan.json \
+	  --report $(FAIR_OUT)/report.html --csv-dir $(FAIR_OUT)/lists -q --no-timings
+	sh adapters/report/print_to_pdf.sh $(FAIR_OUT)/report.html $(FAIR_OUT)/report.pdf
+	pdftoppm -f 1 -l 1 -r 90 -png -singlefile $(FAIR_OUT)/report.pdf docs/fair-report-summary
+	@page=1; \
+	while ! pdftotext -f $$page -l $$page $(FAIR_OUT)/report.pdf - | head -n 1 | grep -q '^展位 Booth'; do \
+	  page=$$((page + 1)); [ $$page -le 50 ] || { echo "no booth page" >&2; exit 1; }; \
+	done; \
+	echo "first booth page: $$page"; \
+	pdftoppm -f $$page -l $$page -r 90 -png -singlefile $(FAIR_OUT)/report.pdf docs/fair-report-booth
+	@echo "Report: $(FAIR_OUT)/report.html ($(FAIR_OUT)/report.pdf); lists: $(FAIR_OUT)/lists/"
 
 format:
 	clang-format -i $$(git ls-files '*.h' '*.cc')

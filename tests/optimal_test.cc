@@ -222,6 +222,8 @@ TEST(OptimalTest, EqualsExhaustiveSearchOnTinyRounds) {
                 test::exhaustive_best_weight(full));
     searched += result.assignments.size() > 1;
   }
+  // 47 of the 400 since random rounds may withdraw postings and have
+  // veterans no longer looking (i5-carry); 50 before.
   EXPECT_GT(searched, 50);
 }
 

@@ -9,15 +9,21 @@
 #include "adapters/cli/exit_codes.h"
 #include "adapters/cli/progress.h"
 #include "adapters/json/atomic_write.h"
+#include "adapters/json/fair_intents_reader.h"
 #include "adapters/json/fair_invite_writer.h"
 #include "adapters/json/fair_plan_writer.h"
 #include "adapters/json/fair_reader.h"
 #include "adapters/json/fair_writer.h"
+#include "adapters/json/input_error.h"
 #include "adapters/json/round_reader.h"
+#include "adapters/json/round_writer.h"
+#include "adapters/report/fair_csv.h"
+#include "adapters/report/fair_report_html.h"
 #include "datasets/generator/fair_generator.h"
 #include "engine/fair/fair_fits.h"
 #include "engine/fair/invite.h"
 #include "engine/fair/plan.h"
+#include "engine/fair/record.h"
 
 namespace vetmatch {
 namespace {
@@ -44,6 +50,33 @@ std::optional<ReadFairResult> read_fair(const FairOptions& options,
 
 StageReporter reporter_for(bool quiet) {
   return StageReporter(!quiet && StageReporter::stderr_is_terminal());
+}
+
+// The printable report and the CSV lists of `fair plan`, when asked for.
+void write_plan_documents(const FairOptions& options, const Fair& fair,
+                          const FairPlan& plan, StageReporter& reporter) {
+  namespace fs = std::filesystem;
+  const auto start = Clock::now();
+  if (options.report_path) {
+    write_file_atomically(*options.report_path, fair_report_html(fair, plan));
+  }
+  if (options.csv_dir) {
+    const fs::path dir(*options.csv_dir);
+    std::error_code error;
+    fs::create_directories(dir, error);
+    if (error || !fs::is_directory(dir)) {
+      throw IoError(*options.csv_dir,
+                    "cannot make the folder: " +
+                        (error ? error.message() : "not a folder"));
+    }
+    write_file_atomically((dir / kBoothInvitesCsv).string(),
+                          booth_invites_csv(fair, plan));
+    write_file_atomically((dir / kVeteranRoutesCsv).string(),
+                          veteran_routes_csv(fair, plan));
+  }
+  if (options.report_path || options.csv_dir) {
+    reporter.stage("write report", seconds_since(start));
+  }
 }
 
 }  // namespace
@@ -143,6 +176,7 @@ int run_fair_plan(const FairOptions& options) {
   start = Clock::now();
   write_file_atomically(options.output_path, plan_to_json(fair, plan, write));
   reporter.stage("write plan", seconds_since(start));
+  write_plan_documents(options, fair, plan, reporter);
   if (reporter.enabled()) {
     std::fprintf(stderr,
                  "wrote %s: %lld interviews; %lld of %lld veterans with a "
@@ -200,6 +234,80 @@ int run_fair_generate(const FairGenerateOptions& options) {
                  "wrote %s: %zu veterans, %zu booths, %zu pool entries\n",
                  options.output_path.c_str(), fair.round.veterans.size(),
                  fair.booths.size(), fair.pool.size());
+  }
+  return kExitOk;
+}
+
+int run_fair_record(const FairRecordOptions& options) {
+  FairOptions fair_options;
+  fair_options.fair_path = options.fair_path;
+  fair_options.round_path = options.round_path;
+  StageReporter reporter = reporter_for(true);
+  double seconds = 0;
+  const std::optional<ReadFairResult> read =
+      read_fair(fair_options, reporter, &seconds);
+  if (!read) return kExitBadInput;
+  const std::string round_path =
+      options.round_path ? *options.round_path : read->round_path;
+  if (round_path.empty()) {
+    std::fprintf(stderr,
+                 "vetmatch fair record: %s names no round file: give --round "
+                 "ROUND.json, the round to write the next one from\n",
+                 options.fair_path.c_str());
+    return kExitUsage;
+  }
+  // The round as written (codes and skills not resolved), to write it back.
+  ReadOptions as_written;
+  as_written.resolve_skills = false;
+  const ReadRoundResult round = read_round_file(round_path, as_written);
+  const ReadIntentsResult intents =
+      read_fair_intents_file(options.intents_path);
+  bool bad = false;
+  if (!round.errors.empty()) {
+    print_input_errors(round_path, round.errors);
+    bad = true;
+  }
+  if (!intents.errors.empty()) {
+    print_input_errors(options.intents_path, intents.errors);
+    bad = true;
+  }
+  if (bad) return kExitBadInput;
+
+  RecordOptions record;
+  record.intent_takes_place = options.intent == "taken";
+  const FairRecord next =
+      record_fair_outcomes(round.round, read->fair, intents.intents, record);
+  std::vector<InputError> errors, warnings;
+  for (const RecordIssue& issue : next.issues) {
+    std::string expected = issue.expected;
+    if (issue.other >= 0) {
+      expected +=
+          " (see " +
+          intent_place_text(intents.places.at(std::size_t(issue.other))) + ")";
+    }
+    (issue.warning ? warnings : errors)
+        .push_back(intent_error(
+            options.intents_path, intents.places.at(std::size_t(issue.index)),
+            issue.field, std::move(expected), issue.found, issue.warning));
+  }
+  if (!errors.empty()) {
+    print_input_errors(options.intents_path, errors);
+    return kExitBadInput;
+  }
+  print_warnings(warnings);
+  write_file_atomically(options.output_path, round_to_json(next.round));
+  if (!options.quiet) {
+    std::fprintf(stderr,
+                 "wrote %s: %zu outcomes: %lld taken, %lld declined, %lld "
+                 "left open (%lld declined before); %lld rows without an "
+                 "outcome; %zu warning%s\n",
+                 options.output_path.c_str(), intents.intents.size(),
+                 static_cast<long long>(next.counts.taken),
+                 static_cast<long long>(next.counts.declined),
+                 static_cast<long long>(next.counts.open),
+                 static_cast<long long>(next.counts.already),
+                 static_cast<long long>(intents.skipped), warnings.size(),
+                 warnings.size() == 1 ? "" : "s");
   }
   return kExitOk;
 }
@@ -267,6 +375,14 @@ FairCli::FairCli(CLI::App& app) {
       "capacities and visit limits: first as many veterans as possible get "
       "a booth, then the total fit is the largest possible");
   add_fair_options(plan_, plan_options_, true);
+  plan_->add_option("--report", plan_options_.report_path,
+                    "Also write the printable report: one self-contained "
+                    "HTML file (summary, a page per booth, a slip per "
+                    "veteran; A4)");
+  plan_->add_option("--csv-dir", plan_options_.csv_dir,
+                    "Also write booth_invites.csv and veteran_routes.csv "
+                    "(UTF-8 with BOM, for spreadsheets) to this folder, made "
+                    "when missing");
 
   generate_ = fair_->add_subcommand(
       "generate",
@@ -300,6 +416,32 @@ FairCli::FairCli(CLI::App& app) {
                         "path relative to the output's folder)");
   generate_->add_flag("-q,--quiet", g.quiet,
                       "No progress or stage times on stderr");
+
+  record_ = fair_->add_subcommand(
+      "record",
+      "After the fair: the round the fair was drawn from, with the outcomes "
+      "recorded at the booths added to its taken / declined, as the next "
+      "round's file");
+  FairRecordOptions& r = record_options_;
+  record_->add_option("fair", r.fair_path, "Fair file (JSON, fair/1)")
+      ->required();
+  record_
+      ->add_option("intents", r.intents_path,
+                   "Outcomes: CSV with columns veteran, posting, outcome "
+                   "(hired, intent, declined, no_show; e.g. booth_invites.csv "
+                   "filled in) or JSON fair_intents/1")
+      ->required();
+  record_->add_option("-o,--output", r.output_path, "Round file to write")
+      ->required();
+  record_->add_option("--round", r.round_path,
+                      "Round file to start from (replaces the fair's "
+                      "\"round\")");
+  record_
+      ->add_option("--intent", r.intent,
+                   "What an intent does: taken (the place is held: default) "
+                   "or open (the pair may be proposed again)")
+      ->check(CLI::IsMember({"taken", "open"}));
+  record_->add_flag("-q,--quiet", r.quiet, "No summary line on stderr");
 }
 
 bool FairCli::chosen() const { return fair_->parsed(); }
@@ -309,6 +451,7 @@ int FairCli::run() {
   if (*invite_) return run_fair_invite(invite_options_);
   if (*plan_) return run_fair_plan(plan_options_);
   if (*generate_) return run_fair_generate(generate_options_);
+  if (*record_) return run_fair_record(record_options_);
   return kExitUsage;
 }
 

@@ -22,6 +22,8 @@ Fair finish(Round round, const RandomFairOptions& o, std::mt19937_64& gen) {
   auto between = [&](int lo, int hi) {
     return std::uniform_int_distribution<int>(lo, hi)(gen);
   };
+  // A fair plans interviews, not places: no history of placements, and
+  // (since random rounds may have them) no veterans out of the round.
   round.taken.clear();
   round.not_looking.clear();
   round.withdrawn.clear();

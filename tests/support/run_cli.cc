@@ -34,9 +34,14 @@ void spit(const std::filesystem::path& path, const std::string& contents) {
 
 CliOutcome run_vetmatch(const std::string& args,
                         const std::filesystem::path& scratch) {
+  return run_shell(shell_quote(VETMATCH_BINARY) + " " + args, scratch);
+}
+
+CliOutcome run_shell(const std::string& command_line,
+                     const std::filesystem::path& scratch) {
   const std::filesystem::path out = scratch / "stdout.txt";
   const std::filesystem::path err = scratch / "stderr.txt";
-  const std::string command = shell_quote(VETMATCH_BINARY) + " " + args + " >" +
+  const std::string command = "( " + command_line + " ) >" +
                               shell_quote(out.string()) + " 2>" +
                               shell_quote(err.string()) + " </dev/null";
   const int status = std::system(command.c_str());

@@ -7,11 +7,11 @@
 namespace vetmatch {
 
 PolicyOutcome run_policy(const RoundConfig& config, const IndexedRound& ir,
-                         const Shortlists& /*shortlists*/,
+                         const Shortlists& shortlists,
                          const ProgressFn& progress) {
   switch (config.policy) {
     case PolicyKind::kPointsOrder:
-      return points_order(ir, progress);
+      return points_order(config, ir, shortlists, progress);
     case PolicyKind::kOptimal:
     case PolicyKind::kStable:
       // Being built on branch issue5; never reaches main in this state.

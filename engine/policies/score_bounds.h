@@ -1,0 +1,172 @@
+// Cheap two-sided bounds on exact pair scores, for one veteran against many
+// postings: what lets points_order count "postings that rank before the
+// pick" and find "the best posting still open" without scoring every pair
+// exactly.
+//
+// Contract: for a veteran loaded into a VeteranProbe and any posting of a
+// PostingPanel, bound_range() gives lo <= exact score <= hi, where the
+// exact score is exact_score() (pair_eval.h, scorer.h) of the pair as if it
+// were eligible; and chord_bounds() classifies the commute rule (rule 5)
+// as surely kept, surely broken, or to be checked exactly. Nothing else is
+// promised: the bounds only decide which pairs need the exact score.
+//
+// Method. The skill cosine is split by column. Columns that at least 1/16
+// of the postings use (the dense O*NET profile) are projected on the top
+// kRank eigenvectors U of the postings' Gram matrix over those columns, in
+// double: with a = U^T x and b = U^T y, x.y = a.b + (x - Ua).(y - Ub), and
+// |(x - Ua).(y - Ub)| <= |x - Ua| |y - Ub| (Cauchy-Schwarz). The other
+// columns (tags: few per record, rare per column) are summed exactly per
+// pair from per-column posting lists. In float, a.b, the tag sum and their
+// inputs err by far less than kSkillSlack (16 + a few products of terms
+// bounded by 1, each rounding 2^-24 relative), so
+//   |cosine - (a.b + tags)| <= |x - Ua| |y - Ub| + kSkillSlack.
+// Location exp(-km / scale) is bounded from the chord between the float
+// unit vectors (IndexedRound::*_xyz; their rounding moves the chord by under
+// 2.5e-7 + 3e-7 chord, kChordSlack is ten times that), R chord <= km <=
+// R chord (1 + chord^2 / 4), and a float exp(-y) within kExpError
+// relative. Preference is exact. The weighted sum is widened by
+// kScoreSlack for the float arithmetic.
+//
+// Cost: construction O(M d) plus an eigen-solve of the dense columns'
+// Gram matrix; load() O(nnz of the veteran x kRank + its tag lists);
+// bound_range() about 40 flops per posting, vectorised over positions.
+#pragma once
+
+#include <Eigen/Core>
+#include <cmath>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "engine/policies/posting_classes.h"
+#include "engine/scoring/indexed_round.h"
+#include "engine/scoring/pair_eval.h"
+
+namespace vetmatch {
+
+class ScoreBounds;
+
+/// Postings in a chosen order, their data laid out by position for the
+/// vectorised bound loop, grouped by PostingClasses class: class c holds
+/// positions [class_begin[c], class_begin[c + 1]), in the order given.
+struct PostingPanel {
+  std::int32_t size() const { return std::int32_t(slot.size()); }
+  std::vector<std::int32_t> slot;         ///< position -> posting slot
+  std::vector<std::int32_t> class_begin;  ///< classes + 1 entries
+  std::vector<float> projection;          ///< kRank x size, by dimension
+  std::vector<float> residual, x, y, z;
+  std::vector<std::int32_t> industry;  ///< posting industry + 1 (0: none)
+};
+
+/// One veteran's side of the bounds, and per-thread scratch. Reuse one per
+/// thread: load() replaces the previous veteran.
+struct VeteranProbe {
+  std::int32_t veteran = -1;
+  alignas(64) float projection[32] = {};
+  float residual = 0.0f;
+  float x = 0.0f, y = 0.0f, z = 0.0f;
+  bool has_limit = false;   ///< commute limit shorter than half the globe
+  float limit_in = 0.0f;    ///< chord + slack <= this: surely within
+  float limit_out = 0.0f;   ///< chord - slack > this: surely beyond
+  std::vector<float> tags;  ///< by posting slot; zero where untouched
+  std::vector<std::int32_t> touched;
+  std::vector<float> preference;  ///< by posting industry + 1
+  std::vector<double> dense;      ///< scratch
+  /// The veteran's dense float row (IndexedRound::veteran_matrix's row,
+  /// rebuilt from the sparse row), for refine().
+  std::vector<float> row;
+};
+
+/// Bounds of one pair's exact score.
+struct ScoreRange {
+  float lo, hi;
+};
+
+/// What the float chord says of the commute rule for one pair.
+enum class CommuteCheck : std::uint8_t { kWithin, kBeyond, kExact };
+
+class ScoreBounds {
+ public:
+  static constexpr int kRank = 32;
+  static constexpr float kSkillSlack = 1e-5f;
+  static constexpr float kScoreSlack = 4e-6f;
+  static constexpr float kChordSlack = 3e-6f;  ///< plus as much x chord
+  /// Relative error allowed for the float exp(-y) of the location bound
+  /// (measured worst case over every float y in [0, 80): 3.9e-6; tested).
+  static constexpr float kExpError = 4e-5f;
+
+  explicit ScoreBounds(const IndexedRound& ir);
+
+  const IndexedRound& round() const { return ir_; }
+
+  /// The panel of `slots` (postings with an opening at the start), grouped
+  /// by class, each class in the order of `slots`.
+  PostingPanel make_panel(const PostingClasses& classes,
+                          std::span<const std::int32_t> slots) const;
+
+  /// Loads veteran v (all of the probe).
+  void load(VeteranProbe& probe, std::int32_t v) const;
+  /// Loads only v's place and commute limit (enough for chord() and
+  /// commute()).
+  void load_place(VeteranProbe& probe, std::int32_t v) const;
+
+  /// The float chord between the probe's veteran and a panel position.
+  static float chord(const VeteranProbe& probe, const PostingPanel& panel,
+                     std::int32_t position) {
+    const float dx = probe.x - panel.x[position];
+    const float dy = probe.y - panel.y[position];
+    const float dz = probe.z - panel.z[position];
+    return std::sqrt(dx * dx + dy * dy + dz * dz);
+  }
+
+  /// lo[i], hi[i] and chord[i] for positions begin + i of `panel`,
+  /// i < end - begin (the three arrays must not overlap the panel).
+  void bound_range(const VeteranProbe& probe, const PostingPanel& panel,
+                   std::int32_t begin, std::int32_t end, float* lo, float* hi,
+                   float* chord) const;
+
+  /// Tighter bounds for one pair (about 50 ns): the float dot product of
+  /// the dense rows and the float distance, with PairEstimator's proven
+  /// tolerances (pair_eval.h). Needs load().
+  ScoreRange refine(const VeteranProbe& probe, std::int32_t p) const {
+    const float skill = Eigen::Map<const Eigen::VectorXf>(
+                            probe.row.data(), Eigen::Index(probe.row.size()))
+                            .dot(ir_.posting_matrix.row(p).transpose());
+    const float km = estimator_.approx_distance_km(probe.veteran, p);
+    const float score = estimator_.approx_score(
+        skill, km, estimator_.preference(probe.veteran, p));
+    const float tolerance = estimator_.score_tolerance(km);
+    return {score - tolerance, score + tolerance};
+  }
+
+  /// The commute rule from a chord bound_range() gave.
+  static CommuteCheck commute(const VeteranProbe& probe, float chord) {
+    if (!probe.has_limit) return CommuteCheck::kWithin;
+    const float slack = kChordSlack + kChordSlack * chord;
+    if (chord + slack <= probe.limit_in) return CommuteCheck::kWithin;
+    if (chord - slack > probe.limit_out) return CommuteCheck::kBeyond;
+    return CommuteCheck::kExact;
+  }
+
+ private:
+  const IndexedRound& ir_;
+  PairEstimator estimator_;
+  std::int32_t dense_count_ = 0;
+  std::vector<std::int32_t> dense_index_;  ///< column -> dense index or -1
+  Eigen::MatrixXd basis_;                  ///< dense_count x kRank
+  std::vector<float> projection_;          ///< kRank per posting slot
+  std::vector<float> residual_;            ///< per posting slot
+  // Tag columns: postings using column c are tag_entries_[tag_offsets_[c]
+  // .. tag_offsets_[c + 1]).
+  struct TagEntry {
+    std::int32_t posting;
+    double weight;  ///< weight / norm
+  };
+  std::vector<std::size_t> tag_offsets_;
+  std::vector<TagEntry> tag_entries_;
+  std::int32_t industries_ = 0;  ///< 1 + the largest posting industry id
+  float scales_per_chord_lo_ = 0.0f, scales_per_chord_hi_ = 0.0f;
+  float w_skill_ = 0.0f, w_location_ = 0.0f, w_preference_ = 0.0f;
+};
+
+}  // namespace vetmatch

@@ -102,10 +102,15 @@ std::int32_t OpenPostings::candidates(std::int32_t v, SearchScratch& s,
   int kept = 0;
   float floor = -std::numeric_limits<float>::infinity();
   std::int32_t eligible = 0;
-  bounds_.load(s.probe, v);
-  for (const std::int32_t c : s.classes) {
-    const std::int32_t begin = panel_.class_begin[c];
-    const std::int32_t end = panel_.class_begin[c + 1];
+  bounds_.load(s.probe, v, panel_);
+  for (std::size_t k = 0; k < s.classes.size();) {
+    // A run of admitted classes whose positions follow on.
+    const std::int32_t begin = panel_.class_begin[s.classes[k]];
+    std::int32_t end = panel_.class_begin[s.classes[k] + 1];
+    for (++k; k < s.classes.size() && panel_.class_begin[s.classes[k]] == end;
+         ++k) {
+      end = panel_.class_begin[s.classes[k] + 1];
+    }
     const std::size_t n = std::size_t(end - begin);
     if (s.lo.size() < n) {
       s.lo.resize(n);

@@ -8,22 +8,29 @@ namespace vetmatch {
 
 PostingClasses::PostingClasses(const IndexedRound& ir)
     : class_of_(ir.n_postings, -1) {
-  using Key = std::tuple<PostingKindSet, std::uint8_t, std::uint8_t,
+  // The key in the order classes are numbered: no certificates first, then
+  // by minimum education, spouses welcome first, kind, certificates.
+  using Key = std::tuple<bool, std::uint8_t, bool, PostingKindSet,
                          std::vector<std::int32_t>>;
-  std::map<Key, std::int32_t> ids;
+  std::map<Key, std::int32_t> first;  // key -> its first posting
+  std::vector<const Key*> key_of(ir.n_postings);
   for (std::int32_t p = 0; p < ir.n_postings; ++p) {
-    Key key{ir.posting_kind_bit[p], ir.posting_admits_spouses[p],
-            ir.posting_min_education[p],
+    Key key{!ir.posting_certs.empty(p), ir.posting_min_education[p],
+            !ir.posting_admits_spouses[p], ir.posting_kind_bit[p],
             std::vector<std::int32_t>(ir.posting_certs.begin(p),
                                       ir.posting_certs.end(p))};
-    const auto [it, added] = ids.try_emplace(std::move(key), count());
-    if (added) {
-      first_posting_.push_back(p);
-      rules_.push_back({ir.posting_cert_mask[p], ir.posting_kind_bit[p],
-                        ir.posting_admits_spouses[p],
-                        ir.posting_min_education[p]});
-    }
-    class_of_[p] = it->second;
+    key_of[p] = &first.try_emplace(std::move(key), p).first->first;
+  }
+  std::map<const Key*, std::int32_t> id;
+  for (const auto& [key, p] : first) {
+    id[&key] = count();
+    first_posting_.push_back(p);
+    rules_.push_back({ir.posting_cert_mask[p], ir.posting_kind_bit[p],
+                      ir.posting_admits_spouses[p],
+                      ir.posting_min_education[p]});
+  }
+  for (std::int32_t p = 0; p < ir.n_postings; ++p) {
+    class_of_[p] = id.at(key_of[p]);
   }
 }
 

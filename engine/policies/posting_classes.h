@@ -6,7 +6,10 @@
 // min_education, the set of required certificates); admits(ir, v, c) is
 // true exactly when those four rules pass for veteran v and any posting of
 // class c. Rules 5-7 (commute, declined, openings) stay per pair. Classes
-// are numbered in order of their first posting slot, so the grouping is a
+// are numbered in the order of their rules (no required certificate first,
+// then ascending minimum education, spouses welcome first, kind, the
+// certificates), so the classes one veteran admits tend to be neighbours
+// (searches merge neighbouring classes into one run); the grouping is a
 // pure function of the IndexedRound.
 #pragma once
 

@@ -34,10 +34,9 @@ float round_down(double d) {
   return f;
 }
 
-constexpr int kBlock = 64;
+constexpr int kBlock = 512;
 
 struct BlockInput {
-  const float* tags;
   const float* preference;
   float scales_per_chord_lo, scales_per_chord_hi;
   float vx, vy, vz, v_residual;
@@ -71,55 +70,63 @@ __attribute__((always_inline)) inline float exp_neg(float y) {
   return p * scale;
 }
 
-// dot[i] = sum over r of a[r] * column r of the panel, for `count`
-// positions from `projection` (row stride n): sixteen positions at a time
-// as one GCC vector (AVX-512 where built for it), the sums in registers.
+// dot[i] = sum over r of a[r] * projection r of position i, for the
+// `count` positions from the group-aligned `projection` (groups of kLanes
+// positions, each kRank x kLanes floats): one group at a time as one GCC
+// vector (AVX-512 where built for it), read in order, the sums in
+// registers. The last group may run past `count` (the panel is padded to
+// whole groups; dot has room): those lanes are never read.
 using Lanes = float __attribute__((vector_size(64), aligned(4)));
 constexpr int kLanes = 16;
 
+// Four groups at a time, each sum split over even and odd r: eight
+// independent chains, so the multiply-adds overlap instead of waiting on
+// one another.
 __attribute__((noinline)) void project_block(const float* __restrict a,
                                              const float* __restrict projection,
-                                             std::size_t n, int count,
-                                             float* __restrict dot) {
+                                             int count, float* __restrict dot) {
+  constexpr int kWays = 4;
+  static_assert(kRank % 2 == 0);
   int i0 = 0;
-  for (; i0 + kLanes <= count; i0 += kLanes) {
-#if defined(__AVX512F__)
-    // Fused multiply-adds: fewer roundings, within the same error bound.
-    __m512 sum = _mm512_setzero_ps();
-    for (int r = 0; r < kRank; ++r) {
-      sum = _mm512_fmadd_ps(_mm512_set1_ps(a[r]),
-                            _mm512_loadu_ps(projection + r * n + i0), sum);
+  for (; i0 + kWays * kLanes <= count + kLanes - 1; i0 += kWays * kLanes) {
+    Lanes even[kWays] = {}, odd[kWays] = {};
+    for (int r = 0; r < kRank; r += 2) {
+      for (int w = 0; w < kWays; ++w) {
+        const float* group = projection + std::size_t(i0 + w * kLanes) * kRank;
+        even[w] += a[r] * *reinterpret_cast<const Lanes*>(group + r * kLanes);
+        odd[w] += a[r + 1] *
+                  *reinterpret_cast<const Lanes*>(group + (r + 1) * kLanes);
+      }
     }
-    _mm512_storeu_ps(dot + i0, sum);
-#else
-    Lanes sum = {};
-    for (int r = 0; r < kRank; ++r) {
-      sum += a[r] * *reinterpret_cast<const Lanes*>(projection + r * n + i0);
+    for (int w = 0; w < kWays; ++w) {
+      *reinterpret_cast<Lanes*>(dot + i0 + w * kLanes) = even[w] + odd[w];
     }
-    *reinterpret_cast<Lanes*>(dot + i0) = sum;
-#endif
   }
-  for (int i = i0; i < count; ++i) {
-    float sum = 0.0f;
-    for (int r = 0; r < kRank; ++r) sum += a[r] * projection[r * n + i];
-    dot[i] = sum;
+  for (; i0 < count; i0 += kLanes) {
+    const float* group = projection + std::size_t(i0) * kRank;
+    Lanes even = {}, odd = {};
+    for (int r = 0; r < kRank; r += 2) {
+      even += a[r] * *reinterpret_cast<const Lanes*>(group + r * kLanes);
+      odd +=
+          a[r + 1] * *reinterpret_cast<const Lanes*>(group + (r + 1) * kLanes);
+    }
+    *reinterpret_cast<Lanes*>(dot + i0) = even + odd;
   }
 }
 
-// One block of bound_range(), a loop the compiler vectorises (gathers for
-// the tag sums, preferences and location buckets); restrict-qualified
+// One block of bound_range(), a loop the compiler vectorises (a gather for
+// the preferences when the veteran names industries); restrict-qualified
 // parameters tell it the outputs overlap nothing it reads.
+template <bool kIndustries>
 __attribute__((noinline)) void bound_block(
     const BlockInput& in, int count, const float* __restrict dot,
-    const std::int32_t* __restrict slot,
-    const std::int32_t* __restrict industry, const float* __restrict residual,
-    const float* __restrict px, const float* __restrict py,
-    const float* __restrict pz, float* __restrict lo, float* __restrict hi,
-    float* __restrict chord) {
-  const float* __restrict tags = in.tags;
+    const float* __restrict tags, const std::int32_t* __restrict industry,
+    const float* __restrict residual, const float* __restrict px,
+    const float* __restrict py, const float* __restrict pz,
+    float* __restrict lo, float* __restrict hi, float* __restrict chord) {
   const float* __restrict preference = in.preference;
   for (int i = 0; i < count; ++i) {
-    const float cosine = dot[i] + tags[slot[i]];
+    const float cosine = dot[i] + tags[i];
     const float error = in.v_residual * residual[i] + ScoreBounds::kSkillSlack;
     const float skill_hi = std::min(1.0f, cosine + error);
     const float skill_lo = std::max(0.0f, cosine - error);
@@ -142,7 +149,8 @@ __attribute__((noinline)) void bound_block(
         y_far < kExpCap ? std::max(0.0f, e * (1.0f - ScoreBounds::kExpError) *
                                              (1.0f - (y_far - y_near)))
                         : 0.0f;
-    const float pref = in.w_preference * preference[industry[i]];
+    const float pref = kIndustries ? in.w_preference * preference[industry[i]]
+                                   : in.w_preference;
     hi[i] = in.w_skill * skill_hi + in.w_location * location_hi + pref +
             ScoreBounds::kScoreSlack;
     lo[i] = in.w_skill * skill_lo + in.w_location * location_lo + pref -
@@ -244,12 +252,18 @@ PostingPanel ScoreBounds::make_panel(
     panel.class_begin[c + 1] += panel.class_begin[c];
   }
   panel.slot.resize(n);
+  panel.position.assign(ir_.n_postings, -1);
   {
     std::vector<std::int32_t> next(panel.class_begin.begin(),
                                    panel.class_begin.end() - 1);
-    for (const std::int32_t p : slots) panel.slot[next[classes.of(p)]++] = p;
+    for (const std::int32_t p : slots) {
+      panel.position[p] = next[classes.of(p)];
+      panel.slot[next[classes.of(p)]++] = p;
+    }
   }
-  panel.projection.resize(std::size_t(n) * kRank);
+  // Groups of kLanes positions, padded to whole groups.
+  const std::size_t groups = (std::size_t(n) + kLanes - 1) / kLanes;
+  panel.projection.assign(groups * kLanes * kRank, 0.0f);
   panel.residual.resize(n);
   panel.x.resize(n);
   panel.y.resize(n);
@@ -258,7 +272,8 @@ PostingPanel ScoreBounds::make_panel(
   for (std::int32_t i = 0; i < n; ++i) {
     const std::int32_t p = panel.slot[i];
     for (int r = 0; r < kRank; ++r) {
-      panel.projection[std::size_t(r) * n + i] =
+      panel.projection[(std::size_t(i) / kLanes) * kLanes * kRank +
+                       std::size_t(r) * kLanes + std::size_t(i) % kLanes] =
           projection_[std::size_t(p) * kRank + r];
     }
     panel.residual[i] = residual_[p];
@@ -270,14 +285,14 @@ PostingPanel ScoreBounds::make_panel(
   return panel;
 }
 
-void ScoreBounds::load(VeteranProbe& probe, std::int32_t v) const {
+void ScoreBounds::load(VeteranProbe& probe, std::int32_t v,
+                       const PostingPanel& panel) const {
   probe.veteran = v;
-  if (probe.tags.size() != std::size_t(ir_.n_postings)) {
-    probe.tags.assign(ir_.n_postings, 0.0f);
-    probe.touched.clear();
-  }
-  for (const std::int32_t p : probe.touched) probe.tags[p] = 0.0f;
+  for (const std::int32_t i : probe.touched) probe.tags[i] = 0.0f;
   probe.touched.clear();
+  if (probe.tags.size() != panel.slot.size()) {
+    probe.tags.assign(panel.slot.size(), 0.0f);
+  }
   probe.dense.assign(dense_count_, 0.0);
   probe.row.assign(ir_.skill_columns, 0.0f);
 
@@ -294,10 +309,10 @@ void ScoreBounds::load(VeteranProbe& probe, std::int32_t v) const {
     for (std::size_t t = tag_offsets_[column]; t < tag_offsets_[column + 1];
          ++t) {
       const TagEntry& entry = tag_entries_[t];
-      if (probe.tags[entry.posting] == 0.0f) {
-        probe.touched.push_back(entry.posting);
-      }
-      probe.tags[entry.posting] += static_cast<float>(x * entry.weight);
+      const std::int32_t i = panel.position[entry.posting];
+      if (i < 0) continue;
+      if (probe.tags[i] == 0.0f) probe.touched.push_back(i);
+      probe.tags[i] += static_cast<float>(x * entry.weight);
     }
   }
   const Eigen::Map<const Eigen::VectorXd> dense(probe.dense.data(),
@@ -314,6 +329,7 @@ void ScoreBounds::load(VeteranProbe& probe, std::int32_t v) const {
   // exact_preference(): 1 when the veteran names no industry, else whether
   // the posting's industry is named (0 for a posting without one).
   const bool any = !ir_.veteran_industries.empty(v);
+  probe.any_industry = any;
   probe.preference.assign(industries_ + 1, any ? 0.0f : 1.0f);
   if (any) {
     for (const std::int32_t* i = ir_.veteran_industries.begin(v);
@@ -344,9 +360,7 @@ void ScoreBounds::bound_range(const VeteranProbe& probe,
                               const PostingPanel& panel, std::int32_t begin,
                               std::int32_t end, float* lo, float* hi,
                               float* chord) const {
-  const std::size_t n = panel.slot.size();
   BlockInput in;
-  in.tags = probe.tags.data();
   in.preference = probe.preference.data();
   in.scales_per_chord_lo = scales_per_chord_lo_;
   in.scales_per_chord_hi = scales_per_chord_hi_;
@@ -359,14 +373,21 @@ void ScoreBounds::bound_range(const VeteranProbe& probe,
   in.w_preference = w_preference_;
   for (std::int32_t base = begin; base < end; base += kBlock) {
     const int count = std::min<std::int32_t>(kBlock, end - base);
-    alignas(64) float dot[kBlock];
-    project_block(probe.projection, panel.projection.data() + base, n, count,
-                  dot);
+    // The projections from the group holding `base` on.
+    const std::int32_t skip = base % kLanes;
+    alignas(64) float dot[kBlock + 2 * kLanes];
+    project_block(probe.projection,
+                  panel.projection.data() + std::size_t(base - skip) * kRank,
+                  skip + count, dot);
     const std::int32_t at = base - begin;
-    bound_block(in, count, dot, panel.slot.data() + base,
-                panel.industry.data() + base, panel.residual.data() + base,
-                panel.x.data() + base, panel.y.data() + base,
-                panel.z.data() + base, lo + at, hi + at, chord + at);
+    (probe.any_industry
+         ? bound_block<true>
+         : bound_block<false>)(in, count, dot + skip, probe.tags.data() + base,
+                               panel.industry.data() + base,
+                               panel.residual.data() + base,
+                               panel.x.data() + base, panel.y.data() + base,
+                               panel.z.data() + base, lo + at, hi + at,
+                               chord + at);
   }
 }
 

@@ -52,8 +52,10 @@ class ScoreBounds;
 struct PostingPanel {
   std::int32_t size() const { return std::int32_t(slot.size()); }
   std::vector<std::int32_t> slot;         ///< position -> posting slot
+  std::vector<std::int32_t> position;     ///< posting slot -> position or -1
   std::vector<std::int32_t> class_begin;  ///< classes + 1 entries
-  std::vector<float> projection;          ///< kRank x size, by dimension
+  /// By groups of 16 positions: kRank x 16 floats each (padded).
+  std::vector<float> projection;
   std::vector<float> residual, x, y, z;
   std::vector<std::int32_t> industry;  ///< posting industry + 1 (0: none)
 };
@@ -65,13 +67,15 @@ struct VeteranProbe {
   alignas(64) float projection[32] = {};
   float residual = 0.0f;
   float x = 0.0f, y = 0.0f, z = 0.0f;
-  bool has_limit = false;   ///< commute limit shorter than half the globe
-  float limit_in = 0.0f;    ///< chord + slack <= this: surely within
-  float limit_out = 0.0f;   ///< chord - slack > this: surely beyond
-  std::vector<float> tags;  ///< by posting slot; zero where untouched
-  std::vector<std::int32_t> touched;
-  std::vector<float> preference;  ///< by posting industry + 1
-  std::vector<double> dense;      ///< scratch
+  bool has_limit = false;  ///< commute limit shorter than half the globe
+  float limit_in = 0.0f;   ///< chord + slack <= this: surely within
+  float limit_out = 0.0f;  ///< chord - slack > this: surely beyond
+  /// Tag sums by position of the panel loaded for; zero where untouched.
+  std::vector<float> tags;
+  std::vector<std::int32_t> touched;  ///< positions with a tag sum
+  bool any_industry = false;          ///< else every preference is 1
+  std::vector<float> preference;      ///< by posting industry + 1
+  std::vector<double> dense;          ///< scratch
   /// The veteran's dense float row (IndexedRound::veteran_matrix's row,
   /// rebuilt from the sparse row), for refine().
   std::vector<float> row;
@@ -104,8 +108,9 @@ class ScoreBounds {
   PostingPanel make_panel(const PostingClasses& classes,
                           std::span<const std::int32_t> slots) const;
 
-  /// Loads veteran v (all of the probe).
-  void load(VeteranProbe& probe, std::int32_t v) const;
+  /// Loads veteran v (all of the probe), for bounds over `panel`.
+  void load(VeteranProbe& probe, std::int32_t v,
+            const PostingPanel& panel) const;
   /// Loads only v's place and commute limit (enough for chord() and
   /// commute()).
   void load_place(VeteranProbe& probe, std::int32_t v) const;
@@ -119,8 +124,9 @@ class ScoreBounds {
     return std::sqrt(dx * dx + dy * dy + dz * dz);
   }
 
-  /// lo[i], hi[i] and chord[i] for positions begin + i of `panel`,
-  /// i < end - begin (the three arrays must not overlap the panel).
+  /// lo[i], hi[i] and chord[i] for positions begin + i of `panel` (the
+  /// one the probe was loaded for), i < end - begin (the three arrays must
+  /// not overlap the panel).
   void bound_range(const VeteranProbe& probe, const PostingPanel& panel,
                    std::int32_t begin, std::int32_t end, float* lo, float* hi,
                    float* chord) const;

@@ -1,8 +1,8 @@
 #include "engine/policies/turn_records.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <numeric>
 
@@ -44,17 +44,36 @@ Limits limits_of(const VeteranProbe& probe) {
 // surely before the pick (lo > score), and flags those neither surely that
 // nor surely not (after the pick, or beyond the commute limit). Written for
 // the compiler to vectorise.
+// The first flagged position at or after i (n if none): eight flags at a
+// time, since few are set.
+std::int32_t next_flag(const std::uint8_t* flag, std::int32_t i,
+                       std::int32_t n) {
+  while (i + 8 <= n) {
+    std::uint64_t word;
+    std::memcpy(&word, flag + i, sizeof word);
+    if (word != 0) break;
+    i += 8;
+  }
+  while (i < n && !flag[i]) ++i;
+  return i;
+}
+
+// With kClosedOnly, positions whose closing turn is not before `turn` are
+// left out (after the pick).
+template <bool kClosedOnly>
 __attribute__((noinline)) std::int32_t sieve_ranks(
     std::int32_t n, const float* __restrict lo, const float* __restrict hi,
-    const float* __restrict chord, float lo_above, float hi_below,
-    Limits limits, std::uint8_t* __restrict flag, std::int32_t& flagged) {
+    const float* __restrict chord, const std::int32_t* __restrict closing,
+    std::int32_t turn, float lo_above, float hi_below, Limits limits,
+    std::uint8_t* __restrict flag, std::int32_t& flagged) {
   std::int32_t sure = 0, unsure = 0;
   for (std::int32_t i = 0; i < n; ++i) {
     const float slack = ScoreBounds::kChordSlack * (1.0f + chord[i]);
     const bool within = chord[i] + slack <= limits.in;
     const bool beyond = chord[i] - slack > limits.out;
-    const bool before = (lo[i] > lo_above) & within;
-    const bool after = (hi[i] < hi_below) | beyond;
+    const bool out = kClosedOnly ? closing[i] >= turn : false;
+    const bool before = (lo[i] > lo_above) & within & !out;
+    const bool after = (hi[i] < hi_below) | beyond | out;
     const bool open_question = !before & !after;
     sure += before;
     unsure += open_question;
@@ -150,40 +169,66 @@ std::pair<const std::uint64_t*, const std::uint64_t*> TurnRecords::declines(
 }
 
 void TurnRecords::ranks(std::span<RankQuery> queries, RecordScratch& s) const {
+  using Run = RecordScratch::Run;
   struct State {
-    std::int32_t before = 0;
     Limits limits;
     // lo > score exactly when lo > the largest float <= score; hi < score
     // exactly when hi < the smallest float >= score.
     float lo_above, hi_below;
-    std::int32_t end = 0;  ///< of the current class's positions to look at
+    std::int32_t before = 0;
+    std::vector<Run>* runs;
+    std::size_t next = 0;  ///< first run not wholly done
   };
   State state[kRankBatch];
   const std::int32_t count = std::int32_t(queries.size());
+  std::int32_t first = std::numeric_limits<std::int32_t>::max(), last = 0;
   for (std::int32_t q = 0; q < count; ++q) {
-    bounds_.load(s.probes[q], queries[q].veteran);
-    state[q].limits = limits_of(s.probes[q]);
-    state[q].lo_above = round_down(queries[q].score);
-    state[q].hi_below = round_up(queries[q].score);
-  }
-  for (const std::int32_t c : live_classes_) {
-    const std::int32_t begin = panel_.class_begin[c];
-    std::int32_t last = begin;
-    for (std::int32_t q = 0; q < count; ++q) {
-      const RankQuery& query = queries[q];
-      state[q].end = !classes_.admits(ir_, query.veteran, c) ? begin
-                     : query.pick_is_best_open ? closed_before(c, query.turn)
-                                               : panel_.class_begin[c + 1];
-      last = std::max(last, state[q].end);
+    const RankQuery& query = queries[q];
+    bounds_.load(s.probes[q], query.veteran, panel_);
+    State& st = state[q];
+    st.limits = limits_of(s.probes[q]);
+    st.lo_above = round_down(query.score);
+    st.hi_below = round_up(query.score);
+    st.runs = &s.runs[q];
+    st.runs->clear();
+    classes_.admitted(ir_, query.veteran, live_classes_, s.classes);
+    for (std::size_t k = 0; k < s.classes.size();) {
+      // A run of admitted classes whose positions follow on; with a best
+      // open pick, up to the last class's postings closed before the turn
+      // (the others' still open ones are masked out).
+      const std::int32_t begin = panel_.class_begin[s.classes[k]];
+      std::int32_t c = s.classes[k];
+      for (++k; k < s.classes.size() &&
+                panel_.class_begin[s.classes[k]] == panel_.class_begin[c + 1];
+           ++k) {
+        c = s.classes[k];
+      }
+      const std::int32_t end = query.pick_is_best_open
+                                   ? closed_before(c, query.turn)
+                                   : panel_.class_begin[c + 1];
+      if (end > begin) st.runs->push_back({begin, end});
     }
-    // Block by block, every query in turn: the block stays in cache.
-    for (std::int32_t from = begin; from < last; from += kRecordBlock) {
-      for (std::int32_t q = 0; q < count; ++q) {
-        if (state[q].end <= from) continue;
-        const std::int32_t n = std::min(kRecordBlock, state[q].end - from);
-        state[q].before +=
-            rank_block(queries[q], s.probes[q], state[q].limits,
-                       state[q].lo_above, state[q].hi_below, from, n, s);
+    if (!st.runs->empty()) {
+      first = std::min(first, st.runs->front().begin);
+      last = std::max(last, st.runs->back().end);
+    }
+  }
+  // Block by block, every query in turn: the block's data stays in cache
+  // for all of them (alone, each query would stream the whole panel).
+  for (std::int32_t block = first; block < last; block += kRecordBlock) {
+    const std::int32_t block_end = std::min(last, block + kRecordBlock);
+    for (std::int32_t q = 0; q < count; ++q) {
+      State& st = state[q];
+      for (std::size_t r = st.next; r < st.runs->size(); ++r) {
+        const Run& run = (*st.runs)[r];
+        if (run.begin >= block_end) break;
+        const std::int32_t from = std::max(run.begin, block);
+        const std::int32_t to = std::min(run.end, block_end);
+        if (to > from) {
+          st.before += rank_block(queries[q], s.probes[q], st.limits,
+                                  st.lo_above, st.hi_below, from, to - from, s);
+        }
+        if (run.end <= block_end) st.next = r + 1;
       }
     }
   }
@@ -203,10 +248,17 @@ std::int32_t TurnRecords::rank_block(const RankQuery& query,
                       s.chord.data());
   std::int32_t flagged = 0;
   std::int32_t before =
-      sieve_ranks(n, s.lo.data(), s.hi.data(), s.chord.data(), lo_above,
-                  hi_below, limits, s.flag.data(), flagged);
+      query.pick_is_best_open
+          ? sieve_ranks<true>(n, s.lo.data(), s.hi.data(), s.chord.data(),
+                              position_closing_.data() + from, query.turn,
+                              lo_above, hi_below, limits, s.flag.data(),
+                              flagged)
+          : sieve_ranks<false>(n, s.lo.data(), s.hi.data(), s.chord.data(),
+                               nullptr, 0, lo_above, hi_below, limits,
+                               s.flag.data(), flagged);
   for (std::int32_t i = 0; flagged > 0 && i < n; ++i) {
-    if (!s.flag[i]) continue;
+    i = next_flag(s.flag.data(), i, n);
+    if (i == n) break;
     --flagged;
     const std::int32_t p = panel_.slot[from + i];
     if (p == query.pick) continue;
@@ -283,7 +335,8 @@ std::int32_t TurnRecords::open_postings(std::int32_t v, std::int32_t turn,
                             panel_.z.data() + from, s.probe, limits,
                             s.flag.data(), flagged);
       for (std::int32_t i = 0; flagged > 0 && i < n; ++i) {
-        if (!s.flag[i]) continue;
+        i = next_flag(s.flag.data(), i, n);
+        if (i == n) break;
         --flagged;
         if (exact_distance_km(ir_, v, panel_.slot[from + i]) <=
             ir_.veteran_commute_km[v]) {

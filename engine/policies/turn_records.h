@@ -10,7 +10,8 @@
 //    the pick was the best posting still open at the turn, only postings
 //    closed before the turn can order before it, and only those are
 //    looked at. Up to kRankBatch queries go together: each block of
-//    postings is read once for all of them (the pass is bound by memory).
+//    postings is read once for all of them (alone, the pass is bound by
+//    memory).
 //  * open_postings(v, turn) = the postings eligible for v at the start
 //    whose closing turn (OpenPostings::closing_turn) is >= turn: those
 //    with an opening at the start of that turn.
@@ -51,10 +52,15 @@ inline constexpr std::int32_t kRecordBlock = 512;
 struct RecordScratch {
   VeteranProbe probe;  ///< open_postings(), any_eligible()
   VeteranProbe probes[kRankBatch];
+  std::vector<std::int32_t> classes;
+  struct Run {
+    std::int32_t begin, end;
+  };
+  std::vector<Run> runs[kRankBatch];
   std::vector<float> lo = std::vector<float>(kRecordBlock);
   std::vector<float> hi = std::vector<float>(kRecordBlock);
   std::vector<float> chord = std::vector<float>(kRecordBlock);
-  std::vector<std::uint8_t> flag = std::vector<std::uint8_t>(kRecordBlock);
+  std::vector<std::uint8_t> flag = std::vector<std::uint8_t>(kRecordBlock + 8);
 };
 
 class TurnRecords {

@@ -68,13 +68,14 @@ class Walk {
         placer_(open_, ir, config.couple_max_km) {
     order_.resize(ir.n_veterans);
     std::iota(order_.begin(), order_.end(), 0);
-    const Round& round = *ir.round;
-    std::sort(order_.begin(), order_.end(),
-              [&](std::int32_t a, std::int32_t b) {
-                const Points pa = round.veterans[ir.veteran_of[a]].points;
-                const Points pb = round.veterans[ir.veteran_of[b]].points;
-                return pa > pb || (pa == pb && a < b);
-              });
+    std::vector<Points> points(ir.n_veterans);
+    for (std::int32_t v = 0; v < ir.n_veterans; ++v) {
+      points[v] = ir.round->veterans[ir.veteran_of[v]].points;
+    }
+    std::sort(
+        order_.begin(), order_.end(), [&](std::int32_t a, std::int32_t b) {
+          return points[a] > points[b] || (points[a] == points[b] && a < b);
+        });
     role_.assign(ir.n_veterans, Role::kAlone);
     if (config.couples == CouplesRule::kTogether) {
       couples_ = find_couples(ir);

@@ -3,22 +3,24 @@
 // pick" and find "the best posting still open" without scoring every pair
 // exactly.
 //
-// Contract: for a veteran loaded into a VeteranProbe and any posting of a
-// PostingPanel, bound_range() gives lo <= exact score <= hi, where the
-// exact score is exact_score() (pair_eval.h, scorer.h) of the pair as if it
-// were eligible; and chord_bounds() classifies the commute rule (rule 5)
-// as surely kept, surely broken, or to be checked exactly. Nothing else is
-// promised: the bounds only decide which pairs need the exact score.
+// Contract: for a veteran loaded into a VeteranProbe for a PostingPanel and
+// any position of that panel, bound_range() gives lo <= exact score <= hi,
+// where the exact score is exact_score() (pair_eval.h, scorer.h) of the
+// pair as if it were eligible, and the float chord from which commute()
+// classifies the commute rule (rule 5) as surely kept, surely broken, or to
+// be checked exactly; refine() gives tighter bounds for one pair. Nothing
+// else is promised: the bounds only decide which pairs need the exact
+// score, so they change how fast points_order is, never its outcome.
 //
 // Method. The skill cosine is split by column. Columns that at least 1/16
 // of the postings use (the dense O*NET profile) are projected on the top
 // kRank eigenvectors U of the postings' Gram matrix over those columns, in
 // double: with a = U^T x and b = U^T y, x.y = a.b + (x - Ua).(y - Ub), and
 // |(x - Ua).(y - Ub)| <= |x - Ua| |y - Ub| (Cauchy-Schwarz). The other
-// columns (tags: few per record, rare per column) are summed exactly per
-// pair from per-column posting lists. In float, a.b, the tag sum and their
-// inputs err by far less than kSkillSlack (16 + a few products of terms
-// bounded by 1, each rounding 2^-24 relative), so
+// columns (tags: few per record, rare per column) are summed per pair from
+// per-column posting lists. In float, a.b, the tag sum and their inputs err
+// by far less than kSkillSlack (kRank + a few products of terms bounded by
+// 1, each rounding 2^-24 relative), so
 //   |cosine - (a.b + tags)| <= |x - Ua| |y - Ub| + kSkillSlack.
 // Location exp(-km / scale) is bounded from the chord between the float
 // unit vectors (IndexedRound::*_xyz; their rounding moves the chord by under
@@ -29,7 +31,8 @@
 //
 // Cost: construction O(M d) plus an eigen-solve of the dense columns'
 // Gram matrix; load() O(nnz of the veteran x kRank + its tag lists);
-// bound_range() about 40 flops per posting, vectorised over positions.
+// bound_range() a few dozen flops per posting, vectorised over positions
+// (the panel keeps the projections by groups of 16 positions).
 #pragma once
 
 #include <Eigen/Core>
@@ -45,6 +48,9 @@
 namespace vetmatch {
 
 class ScoreBounds;
+
+/// Dimensions kept by the projection of the dense columns.
+inline constexpr int kBoundRank = 16;
 
 /// Postings in a chosen order, their data laid out by position for the
 /// vectorised bound loop, grouped by PostingClasses class: class c holds
@@ -64,7 +70,7 @@ struct PostingPanel {
 /// thread: load() replaces the previous veteran.
 struct VeteranProbe {
   std::int32_t veteran = -1;
-  alignas(64) float projection[32] = {};
+  alignas(64) float projection[kBoundRank] = {};
   float residual = 0.0f;
   float x = 0.0f, y = 0.0f, z = 0.0f;
   bool has_limit = false;  ///< commute limit shorter than half the globe
@@ -91,7 +97,7 @@ enum class CommuteCheck : std::uint8_t { kWithin, kBeyond, kExact };
 
 class ScoreBounds {
  public:
-  static constexpr int kRank = 32;
+  static constexpr int kRank = kBoundRank;
   static constexpr float kSkillSlack = 1e-5f;
   static constexpr float kScoreSlack = 4e-6f;
   static constexpr float kChordSlack = 3e-6f;  ///< plus as much x chord

@@ -116,9 +116,10 @@ std::int32_t OpenPostings::candidates(std::int32_t v, SearchScratch& s,
       s.lo.resize(n);
       s.hi.resize(n);
       s.chord.resize(n);
+      s.cosine.resize(n);
     }
     bounds_.bound_range(s.probe, panel_, begin, end, s.lo.data(), s.hi.data(),
-                        s.chord.data());
+                        s.chord.data(), s.cosine.data());
     for (std::size_t i = 0; i < n; ++i) {
       const std::int32_t p = panel_.slot[begin + i];
       if (remaining_[p] <= 0) continue;

@@ -38,7 +38,7 @@ struct OpenOption {
 /// Per-thread scratch for the searches.
 struct SearchScratch {
   VeteranProbe probe;
-  std::vector<float> lo, hi, chord;
+  std::vector<float> lo, hi, chord, cosine;
   std::vector<OpenOption> options;
   std::vector<std::int32_t> classes;
 };

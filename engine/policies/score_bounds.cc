@@ -123,7 +123,8 @@ __attribute__((noinline)) void bound_block(
     const float* __restrict tags, const std::int32_t* __restrict industry,
     const float* __restrict residual, const float* __restrict px,
     const float* __restrict py, const float* __restrict pz,
-    float* __restrict lo, float* __restrict hi, float* __restrict chord) {
+    float* __restrict lo, float* __restrict hi, float* __restrict chord,
+    float* __restrict cosine_out) {
   const float* __restrict preference = in.preference;
   for (int i = 0; i < count; ++i) {
     const float cosine = dot[i] + tags[i];
@@ -156,12 +157,14 @@ __attribute__((noinline)) void bound_block(
     lo[i] = in.w_skill * skill_lo + in.w_location * location_lo + pref -
             ScoreBounds::kScoreSlack;
     chord[i] = c;
+    cosine_out[i] = cosine;
   }
 }
 
 }  // namespace
 
-ScoreBounds::ScoreBounds(const IndexedRound& ir) : ir_(ir), estimator_(ir) {
+ScoreBounds::ScoreBounds(const IndexedRound& ir)
+    : ir_(ir), dense_error_(PairEstimator(ir).skill_eps()) {
   const std::int32_t m = ir.n_postings;
   const SparseRows& rows = ir.posting_skills;
 
@@ -359,7 +362,7 @@ void ScoreBounds::load_place(VeteranProbe& probe, std::int32_t v) const {
 void ScoreBounds::bound_range(const VeteranProbe& probe,
                               const PostingPanel& panel, std::int32_t begin,
                               std::int32_t end, float* lo, float* hi,
-                              float* chord) const {
+                              float* chord, float* cosine) const {
   BlockInput in;
   in.preference = probe.preference.data();
   in.scales_per_chord_lo = scales_per_chord_lo_;
@@ -387,7 +390,7 @@ void ScoreBounds::bound_range(const VeteranProbe& probe,
                                panel.residual.data() + base,
                                panel.x.data() + base, panel.y.data() + base,
                                panel.z.data() + base, lo + at, hi + at,
-                               chord + at);
+                               chord + at, cosine + at);
   }
 }
 

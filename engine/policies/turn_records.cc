@@ -245,7 +245,7 @@ std::int32_t TurnRecords::rank_block(const RankQuery& query,
   const std::int32_t v = query.veteran;
   const double score = query.score;
   bounds_.bound_range(probe, panel_, from, from + n, s.lo.data(), s.hi.data(),
-                      s.chord.data());
+                      s.chord.data(), s.cosine.data());
   std::int32_t flagged = 0;
   std::int32_t before =
       query.pick_is_best_open
@@ -278,7 +278,8 @@ std::int32_t TurnRecords::rank_block(const RankQuery& query,
       continue;
     }
     if (double(s.hi[i]) < score) continue;
-    const ScoreRange tight = bounds_.refine(probe, p);
+    const ScoreRange tight =
+        bounds_.tighten(probe, panel_, from + i, s.cosine[i], s.lo[i], s.hi[i]);
     if (double(tight.lo) > score) {
       ++before;
       continue;

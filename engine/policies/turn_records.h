@@ -60,6 +60,7 @@ struct RecordScratch {
   std::vector<float> lo = std::vector<float>(kRecordBlock);
   std::vector<float> hi = std::vector<float>(kRecordBlock);
   std::vector<float> chord = std::vector<float>(kRecordBlock);
+  std::vector<float> cosine = std::vector<float>(kRecordBlock);
   std::vector<std::uint8_t> flag = std::vector<std::uint8_t>(kRecordBlock + 8);
 };
 

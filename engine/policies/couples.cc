@@ -16,6 +16,28 @@ bool by_upper_bound(const OpenOption& x, const OpenOption& y) {
   return x.hi > y.hi || (x.hi == y.hi && x.posting < y.posting);
 }
 
+// Options in order of their upper bounds, sorted only as far as they are
+// read (the walks usually stop after a few).
+class ByUpperBound {
+ public:
+  explicit ByUpperBound(std::vector<OpenOption>& options) : v_(options) {}
+  std::size_t size() const { return v_.size(); }
+  OpenOption& operator[](std::size_t i) {
+    while (i >= sorted_) {
+      const std::size_t next =
+          std::min(v_.size(), std::max<std::size_t>(2 * sorted_, 32));
+      std::partial_sort(v_.begin() + sorted_, v_.begin() + next, v_.end(),
+                        by_upper_bound);
+      sorted_ = next;
+    }
+    return v_[i];
+  }
+
+ private:
+  std::vector<OpenOption>& v_;
+  std::size_t sorted_ = 0;
+};
+
 }  // namespace
 
 Couples find_couples(const IndexedRound& ir) {
@@ -93,15 +115,16 @@ JointPick CouplePlacer::place_together(std::int32_t a, std::int32_t b,
   out.had_options[0] = !first_.empty();
   out.had_options[1] = !second.empty();
   if (first_.empty() || second.empty()) return out;
-  std::sort(first_.begin(), first_.end(), by_upper_bound);
-  std::sort(second.begin(), second.end(), by_upper_bound);
+  ByUpperBound first(first_), other(second);
 
   double best = -std::numeric_limits<double>::infinity();
   std::int32_t best_p = -1, best_q = -1;
-  for (OpenOption& x : first_) {
-    if (best_p >= 0 && double(x.hi) + double(second.front().hi) < best) break;
+  for (std::size_t i = 0; i < first.size(); ++i) {
+    OpenOption& x = first[i];
+    if (best_p >= 0 && double(x.hi) + double(other[0].hi) < best) break;
     double score_a = std::numeric_limits<double>::quiet_NaN();
-    for (OpenOption& y : second) {
+    for (std::size_t j = 0; j < other.size(); ++j) {
+      OpenOption& y = other[j];
       if (best_p >= 0) {
         const double bound_a = std::isnan(score_a) ? double(x.hi) : score_a;
         if (bound_a + double(y.hi) < best) break;
@@ -128,9 +151,10 @@ std::int32_t CouplePlacer::place_near(std::int32_t v, std::int32_t anchor,
                                       SearchScratch& s, bool& had_options) {
   open_.candidates(v, s);
   had_options = !s.options.empty();
-  std::sort(s.options.begin(), s.options.end(), by_upper_bound);
+  ByUpperBound options(s.options);
   Candidate best{0.0, -1};
-  for (OpenOption& x : s.options) {
+  for (std::size_t i = 0; i < options.size(); ++i) {
+    OpenOption& x = options[i];
     if (best.id >= 0 && double(x.hi) < best.score) break;
     if (!near_enough(x.posting, anchor)) continue;
     const Candidate c{open_.exact(v, x), x.posting};

@@ -1,10 +1,12 @@
 // points_order through run_round against the textbook serial dictatorship
 // (tests/reference/reference_points_order.h): assignments (veteran, posting,
 // turn, rank, open_postings, score) and unassigned veterans (veteran,
-// reason, turn) equal, on 60+ seeded random rounds, a round large enough for
-// several turn chunks, and the named edge cases. Also the outcome's own
-// invariants (openings respected, each veteran at most once, every pair
-// eligible, orders) and 1 vs 2 threads identical.
+// reason, turn) equal, on 60+ seeded random rounds, rounds with resolved-
+// like skill vectors (dense profile plus rare tags) under shortlists of
+// every depth, a round large enough for several blocks of turns, and the
+// named edge cases. Also the outcome's own invariants (openings respected,
+// each veteran at most once, every pair eligible, orders) and 1 vs 2
+// threads identical. Couples: points_order_couples_test.cc.
 #include <gtest/gtest.h>
 #include <oneapi/tbb/global_control.h>
 
@@ -242,6 +244,58 @@ TEST(PointsOrderTest, ManyChunksWithTies) {
   o.posting_k = 2;
   const Round round = test::random_round(o, 77);
   check_round(round);
+}
+
+// Skill vectors like resolved ones: a dense profile over 50 skills (more
+// than the score bounds' projection keeps, so it leaves a residual) plus
+// rare tags (summed apart from the projection), continuous weights, and
+// enough postings per veteran that the bounds, not the one-by-one path,
+// decide. Shortlists of 0, 1, 3 and 10 postings.
+class WideSkillsPointsOrderTest : public ::testing::TestWithParam<int> {};
+
+TEST_P(WideSkillsPointsOrderTest, MatchesReference) {
+  const std::uint64_t seed = GetParam();
+  test::RandomRoundOptions o = test::varied_options(seed + 900, 300);
+  o.veterans = 120 + int(seed * 53 % 130);
+  o.postings = 100 + int(seed * 37 % 150);
+  o.skill_vocabulary = 150;
+  o.dense_skills = 50;
+  o.skill_density = 0.6;
+  o.rare_skill_density = 0.03;
+  o.p_empty_skills = 0.05;
+  o.weight_set.clear();
+  o.max_openings = 1 + int(seed % 2);
+  o.veteran_k = std::vector<int>{0, 1, 3, 10}[seed % 4];
+  const Round round = test::random_round(o, seed + 900);
+  SCOPED_TRACE("seed " + std::to_string(seed + 900) + ", k " +
+               std::to_string(o.veteran_k) + ": " + size_note(round));
+  check_round(round);
+}
+
+INSTANTIATE_TEST_SUITE_P(Seeds, WideSkillsPointsOrderTest,
+                         ::testing::Range(1, 9));
+
+// One round under shortlists of every depth from none to all: the list
+// only changes how the turns are found, never their outcome.
+TEST(PointsOrderTest, SameOutcomeWhateverTheShortlistDepth) {
+  test::RandomRoundOptions o = test::varied_options(41, 200);
+  o.veterans = 220;
+  o.postings = 160;
+  o.skill_vocabulary = 120;
+  o.dense_skills = 40;
+  o.skill_density = 0.5;
+  o.max_openings = 2;
+  o.round_commute_km = 0.0;
+  o.p_veteran_commute = 0.3;
+  Round round = test::random_round(o, 41);
+  const test::ReferenceOutcome reference = test::reference_points_order(round);
+  for (const int k : {0, 1, 2, 5, 1000}) {
+    SCOPED_TRACE("veteran_shortlist_k " + std::to_string(k));
+    round.config.veteran_shortlist_k = k;
+    const RoundResult result = run_with_threads(round, 2);
+    expect_matches_reference(round, result, reference);
+    expect_invariants(round, result);
+  }
 }
 
 class EdgeCasePointsOrderTest

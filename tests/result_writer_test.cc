@@ -228,6 +228,15 @@ TEST(ResultWriterTest, PointsOrderFieldsOnlyForPointsOrder) {
   EXPECT_EQ(schema_problem(kResultSchema, json), "");
 }
 
+TEST(ResultWriterTest, NoJointPlacementIsWrittenAndValid) {
+  RoundResult r = small_result();
+  r.unassigned[0].reason = UnassignedReason::kNoJointPlacement;
+  const std::string json = result_to_json(small_round(), r, {false, 0});
+  EXPECT_NE(json.find(R"("reason":"no_joint_placement")"), std::string::npos)
+      << json;
+  EXPECT_EQ(schema_problem(kResultSchema, json), "");
+}
+
 TEST(ResultWriterTest, EmptyResultIsValid) {
   const Round round;
   RoundResult r;

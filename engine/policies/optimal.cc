@@ -243,7 +243,7 @@ PolicyOutcome optimal(const RoundConfig& config, const IndexedRound& ir,
   std::vector<FixedPair> fixed;
   Solved singles;
   if (config.couples == CouplesRule::kTogether) {
-    const std::vector<Couple> couples = find_couples(ir);
+    const std::vector<Couple> couples = couples_in_round(ir);
     report.couples_together = true;
     report.couples = std::int64_t(couples.size());
     for (std::int32_t v = 0; v < ir.n_veterans; ++v) {

@@ -49,7 +49,7 @@ std::vector<Option> options_of(
 
 }  // namespace
 
-std::vector<Couple> find_couples(const IndexedRound& ir) {
+std::vector<Couple> couples_in_round(const IndexedRound& ir) {
   const Round& round = *ir.round;
   std::unordered_map<std::string_view, std::int32_t> index;
   for (std::size_t i = 0; i < round.veterans.size(); ++i) {

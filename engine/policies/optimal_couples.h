@@ -17,7 +17,7 @@
 //     positive; else neither partner is placed.
 //  3. Solve again for everybody else on the openings the couples left.
 //
-// Contract of this file: find_couples() lists the couples of a round
+// Contract of this file: couples_in_round() lists the couples of a round
 // (partner named either way, both partners in this round; a veteran
 // whose partner was taken before is placed on their own), in order of
 // their first (lower) slot. keeps_couples() says whether an assignment
@@ -49,7 +49,7 @@ struct FixedPair {
   PairScore score;
 };
 
-std::vector<Couple> find_couples(const IndexedRound& ir);
+std::vector<Couple> couples_in_round(const IndexedRound& ir);
 
 /// Great-circle km between two postings (slots).
 double posting_distance_km(const IndexedRound& ir, std::int32_t p,

@@ -1,276 +1,349 @@
 #include "engine/policies/points_order.h"
 
 #include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
-#include <limits>
 #include <numeric>
+#include <span>
 
+#include "engine/policies/couples.h"
+#include "engine/policies/open_postings.h"
+#include "engine/policies/posting_classes.h"
+#include "engine/policies/score_bounds.h"
+#include "engine/policies/turn_records.h"
 #include "engine/scoring/pair_eval.h"
-#include "engine/shortlist/top_k.h"
 #include "engine/util/blocks.h"
 
 namespace vetmatch {
 namespace {
 
-constexpr std::int32_t kSubBlock = 16;       // veterans per parallel task
-constexpr std::int32_t kPostingBlock = 512;  // postings per float product
+// Turns looked ahead at once: their searches run in parallel against the
+// postings open at the start of the block.
+constexpr std::int32_t kBlockTurns = 512;
+// How many of the best open postings a look-ahead search keeps, in case
+// earlier turns of the block take some.
+constexpr int kLookAhead = 4;
 
-// One posting eligible for a veteran, with its float estimate and bound.
-struct Estimate {
-  float approx;
-  float tolerance;
-  std::int32_t posting;
+enum class Role : std::uint8_t {
+  kAlone,        ///< picks alone
+  kFirst,        ///< the couple's first partner: picks for both
+  kSecond,       ///< the couple's other partner: turn skipped
+  kNearPartner,  ///< partner placed earlier: picks near them
 };
 
-// How many of a veteran's open postings are sorted up front: the pick is
-// nearly always among the first few.
-constexpr std::size_t kSortedPrefix = 32;
-
-bool by_estimate(const Estimate& a, const Estimate& b) {
-  return a.approx > b.approx || (a.approx == b.approx && a.posting < b.posting);
-}
-
-// A chunk veteran's eligible postings still open at the chunk's start,
-// sorted by estimate descending up to `sorted` entries, and whether any
-// posting at all was eligible at the start of the round.
-struct EligibleList {
-  bool any_eligible = false;
-  std::vector<Estimate> open;
-  std::size_t sorted = 0;
-
-  // Makes sure open[0 .. n) is sorted.
-  void sort_prefix(std::size_t n) {
-    n = std::min(n, open.size());
-    if (n <= sorted) return;
-    std::partial_sort(open.begin() + sorted, open.begin() + n, open.end(),
-                      by_estimate);
-    sorted = n;
-  }
+struct Pick {
+  std::int32_t veteran;  ///< slot
+  std::int32_t posting;  ///< slot
+  std::int32_t turn;
+  std::int32_t list_position;  ///< in the veteran's shortlist, or -1
+  bool best_open;              ///< the best eligible posting open at the turn
 };
 
-// Given passes_static_rules(), the rest of the hard rules (exact
-// certificates, commute, declined), with the exact distance only near the
-// commute limit.
-bool commute_and_rest_eligible(const IndexedRound& ir, std::int32_t v,
-                               std::int32_t p, float km) {
-  const double commute = ir.veteran_commute_km[v];
-  const float km_tolerance = PairEstimator::distance_tolerance_km(km);
-  if (km - km_tolerance > commute) return false;
-  if (km + km_tolerance >= commute || !ir.declined.empty() ||
-      ir.posting_cert_mask[p] != 0) {
-    return exact_eligibility(ir, v, p, exact_distance_km(ir, v, p)) ==
-           Ineligibility::kEligible;
-  }
-  return true;
-}
+struct Miss {
+  std::int32_t veteran;
+  std::int32_t turn;
+  UnassignedReason reason;
+  bool reason_pending;  ///< no_eligible_posting unless any was eligible
+};
 
-// Finds, for veterans turn_order[first .. first + count), every eligible
-// posting still open and its estimate, and whether any posting was eligible
-// at all. Reads `remaining` (unchanged during the call).
-void collect_eligible(const IndexedRound& ir, const PairEstimator& est,
-                      const std::vector<std::int32_t>& turn_order,
-                      std::int32_t first, std::int32_t count,
-                      const std::vector<Openings>& remaining,
-                      std::vector<EligibleList>& lists) {
-  const std::int32_t n_sub = block_count(count, kSubBlock);
-  tbb::parallel_for(
-      tbb::blocked_range<std::int32_t>(0, n_sub, 1),
-      [&](const tbb::blocked_range<std::int32_t>& range) {
-        FloatMatrix rows, scores;
-        for (std::int32_t sb = range.begin(); sb != range.end(); ++sb) {
-          const BlockRange sub = block_at(count, kSubBlock, sb);
-          rows.resize(sub.size(), ir.veteran_matrix.cols());
-          for (std::int32_t i = 0; i < sub.size(); ++i) {
-            rows.row(i) =
-                ir.veteran_matrix.row(turn_order[first + sub.begin + i]);
+struct LookAhead {
+  std::int32_t list_first = 0;  ///< first listed posting open at block start
+  bool searched = false;
+  bool complete = false;
+  std::vector<Candidate> best;
+};
+
+class Walk {
+ public:
+  Walk(const RoundConfig& config, const IndexedRound& ir,
+       const Shortlists& shortlists)
+      : ir_(ir),
+        shortlists_(shortlists),
+        k_(config.veteran_shortlist_k),
+        bounds_(ir),
+        classes_(ir),
+        open_(bounds_, classes_),
+        placer_(open_, ir, config.couple_max_km) {
+    order_.resize(ir.n_veterans);
+    std::iota(order_.begin(), order_.end(), 0);
+    std::vector<Points> points(ir.n_veterans);
+    for (std::int32_t v = 0; v < ir.n_veterans; ++v) {
+      points[v] = ir.round->veterans[ir.veteran_of[v]].points;
+    }
+    std::sort(
+        order_.begin(), order_.end(), [&](std::int32_t a, std::int32_t b) {
+          return points[a] > points[b] || (points[a] == points[b] && a < b);
+        });
+    role_.assign(ir.n_veterans, Role::kAlone);
+    if (config.couples == CouplesRule::kTogether) {
+      couples_ = find_couples(ir);
+      std::vector<std::int32_t> position(ir.n_veterans);
+      for (std::int32_t i = 0; i < ir.n_veterans; ++i) position[order_[i]] = i;
+      for (std::int32_t v = 0; v < ir.n_veterans; ++v) {
+        const std::int32_t w = couples_.partner[v];
+        if (w >= 0) {
+          role_[v] = position[v] < position[w] ? Role::kFirst : Role::kSecond;
+        } else if (couples_.partner_posting[v] >= 0) {
+          role_[v] = Role::kNearPartner;
+        }
+      }
+    }
+  }
+
+  void run(const ProgressFn& progress) {
+    std::vector<LookAhead> ahead(kBlockTurns);
+    for (std::int32_t first = 0; first < ir_.n_veterans; first += kBlockTurns) {
+      const std::int32_t count = std::min(kBlockTurns, ir_.n_veterans - first);
+      open_.tidy();
+      look_ahead(first, count, ahead);
+      for (std::int32_t i = 0; i < count; ++i) {
+        take_turn(first + i, ahead[i]);
+      }
+      if (progress) {
+        progress("policy", 0.8 * double(first + count) / ir_.n_veterans);
+      }
+    }
+  }
+
+  PolicyOutcome outcome(const ProgressFn& progress) {
+    const TurnRecords records(bounds_, classes_, open_.closing_turns());
+    tbb::enumerable_thread_specific<RecordScratch> scratch;
+    PolicyOutcome out;
+    out.assignments.resize(picks_.size());
+    // Ranks off the shortlists, kRankBatch picks (nearby turns) at a time.
+    std::vector<RankQuery> queries;
+    std::vector<std::size_t> query_pick;
+    for (std::size_t i = 0; i < picks_.size(); ++i) {
+      const Pick& pick = picks_[i];
+      if (pick.list_position >= 0) continue;
+      const std::int32_t v = pick.veteran, p = pick.posting;
+      queries.push_back(
+          {v, p, exact_score(ir_, v, p, exact_distance_km(ir_, v, p)).score,
+           pick.turn, pick.best_open});
+      query_pick.push_back(i);
+    }
+    const std::int32_t batches =
+        block_count(std::int32_t(queries.size()), kRankBatch);
+    tbb::parallel_for(
+        tbb::blocked_range<std::int32_t>(0, batches, 1),
+        [&](const tbb::blocked_range<std::int32_t>& range) {
+          RecordScratch& s = scratch.local();
+          for (std::int32_t b = range.begin(); b != range.end(); ++b) {
+            const BlockRange r =
+                block_at(std::int32_t(queries.size()), kRankBatch, b);
+            records.ranks(
+                std::span<RankQuery>(queries.data() + r.begin, r.size()), s);
           }
-          for (std::int32_t i = sub.begin; i < sub.end; ++i) {
-            lists[i].any_eligible = false;
-            lists[i].open.clear();
-            lists[i].sorted = 0;
+        });
+    for (std::size_t q = 0; q < queries.size(); ++q) {
+      out.assignments[query_pick[q]].rank = queries[q].rank;
+    }
+    tbb::parallel_for(
+        tbb::blocked_range<std::size_t>(0, picks_.size(), 16),
+        [&](const tbb::blocked_range<std::size_t>& range) {
+          RecordScratch& s = scratch.local();
+          for (std::size_t i = range.begin(); i != range.end(); ++i) {
+            const Pick& pick = picks_[i];
+            const std::int32_t v = pick.veteran, p = pick.posting;
+            Assignment& a = out.assignments[i];
+            a.veteran = ir_.veteran_of[v];
+            a.posting = ir_.posting_of[p];
+            a.turn = pick.turn;
+            a.score = exact_score(ir_, v, p, exact_distance_km(ir_, v, p));
+            if (pick.list_position >= 0) a.rank = pick.list_position + 1;
+            a.open_postings = records.open_postings(v, pick.turn, s);
           }
-          for (std::int32_t pblock = 0;
-               pblock < block_count(ir.n_postings, kPostingBlock); ++pblock) {
-            const BlockRange pb =
-                block_at(ir.n_postings, kPostingBlock, pblock);
-            const bool block_has_opening = std::any_of(
-                remaining.begin() + pb.begin, remaining.begin() + pb.end,
-                [](Openings r) { return r > 0; });
-            if (block_has_opening) {
-              scores.noalias() =
-                  rows *
-                  ir.posting_matrix.middleRows(pb.begin, pb.size()).transpose();
-            }
-            for (std::int32_t i = 0; i < sub.size(); ++i) {
-              const std::int32_t v = turn_order[first + sub.begin + i];
-              EligibleList& list = lists[sub.begin + i];
-              if (!block_has_opening && list.any_eligible) continue;
-              for (std::int32_t p = pb.begin; p < pb.end; ++p) {
-                const bool open = remaining[p] > 0;
-                if (!open && list.any_eligible) continue;
-                if (ir.posting_open[p] <= 0 || !passes_static_rules(ir, v, p)) {
-                  continue;
-                }
-                const float km = est.approx_distance_km(v, p);
-                if (!commute_and_rest_eligible(ir, v, p, km)) continue;
-                list.any_eligible = true;
-                if (open) {
-                  list.open.push_back(
-                      {est.approx_score(scores(i, p - pb.begin), km,
-                                        est.preference(v, p)),
-                       est.score_tolerance(km), p});
-                }
+        });
+    tbb::parallel_for(std::size_t{0}, misses_.size(), [&](std::size_t i) {
+      Miss& m = misses_[i];
+      if (m.reason_pending) {
+        m.reason = records.any_eligible(m.veteran, scratch.local())
+                       ? UnassignedReason::kEligiblePostingsFull
+                       : UnassignedReason::kNoEligiblePosting;
+      }
+    });
+    // Slots are in id order.
+    std::sort(misses_.begin(), misses_.end(), [](const Miss& a, const Miss& b) {
+      return a.veteran < b.veteran;
+    });
+    out.unassigned.reserve(misses_.size());
+    for (const Miss& m : misses_) {
+      out.unassigned.push_back(
+          {ir_.veteran_of[m.veteran], m.reason, m.turn, std::nullopt});
+    }
+    if (progress) progress("policy", 1.0);
+    return out;
+  }
+
+ private:
+  std::span<const ShortlistEntry> list_of(std::int32_t v) const {
+    return shortlists_.of_veteran(ir_.veteran_of[v]);
+  }
+  std::int32_t slot_of(const ShortlistEntry& e) const {
+    return ir_.posting_slot[e.index];
+  }
+  /// A shortlist shorter than k holds every eligible posting.
+  bool list_complete(std::span<const ShortlistEntry> list) const {
+    return std::int32_t(list.size()) < k_;
+  }
+  std::int32_t list_position(std::int32_t v, std::int32_t p) const {
+    const auto list = list_of(v);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      if (slot_of(list[i]) == p) return std::int32_t(i);
+    }
+    return -1;
+  }
+
+  // For the turns [first, first + count): the first listed posting open
+  // now and, for a veteran whose full list is all taken, the best few open
+  // postings beyond it. Runs in parallel; reads only.
+  void look_ahead(std::int32_t first, std::int32_t count,
+                  std::vector<LookAhead>& ahead) {
+    tbb::parallel_for(
+        tbb::blocked_range<std::int32_t>(0, count, 8),
+        [&](const tbb::blocked_range<std::int32_t>& range) {
+          SearchScratch& s = search_scratch_.local();
+          for (std::int32_t i = range.begin(); i != range.end(); ++i) {
+            const std::int32_t v = order_[first + i];
+            LookAhead& a = ahead[i];
+            a.searched = false;
+            if (role_[v] != Role::kAlone) continue;
+            const auto list = list_of(v);
+            a.list_first = std::int32_t(list.size());
+            for (std::size_t j = 0; j < list.size(); ++j) {
+              if (open_.remaining(slot_of(list[j])) > 0) {
+                a.list_first = std::int32_t(j);
+                break;
               }
             }
+            if (a.list_first < std::int32_t(list.size()) ||
+                list_complete(list) || !open_.any_open()) {
+              continue;
+            }
+            a.searched = true;
+            open_.best(v, kLookAhead, s, a.best, a.complete);
           }
-          for (std::int32_t i = sub.begin; i < sub.end; ++i) {
-            lists[i].sort_prefix(kSortedPrefix);
-          }
+        },
+        tbb::simple_partitioner());
+  }
+
+  // The reason for a veteran with nothing open and eligible at the turn.
+  Miss missed(std::int32_t v, std::int32_t turn) const {
+    const auto list = list_of(v);
+    if (!list.empty()) {
+      return {v, turn, UnassignedReason::kEligiblePostingsFull, false};
+    }
+    // An empty list of length k > 0 is every eligible posting: none.
+    return {v, turn, UnassignedReason::kNoEligiblePosting, k_ == 0};
+  }
+
+  void place(std::int32_t v, std::int32_t p, std::int32_t turn,
+             std::int32_t list_position, bool best_open) {
+    picks_.push_back({v, p, turn, list_position, best_open});
+    open_.take(p, turn);
+  }
+
+  void take_turn(std::int32_t index, const LookAhead& ahead) {
+    const std::int32_t v = order_[index];
+    const std::int32_t turn = index + 1;
+    switch (role_[v]) {
+      case Role::kAlone:
+        return alone(v, turn, ahead);
+      case Role::kFirst:
+        return together(v, couples_.partner[v], turn);
+      case Role::kSecond:
+        return;
+      case Role::kNearPartner:
+        return near_partner(v, turn);
+    }
+  }
+
+  void alone(std::int32_t v, std::int32_t turn, const LookAhead& ahead) {
+    const auto list = list_of(v);
+    for (std::size_t j = ahead.list_first; j < list.size(); ++j) {
+      const std::int32_t p = slot_of(list[j]);
+      if (open_.remaining(p) > 0)
+        return place(v, p, turn, std::int32_t(j), true);
+    }
+    if (list_complete(list) || !open_.any_open()) {
+      misses_.push_back(missed(v, turn));
+      return;
+    }
+    std::int32_t got = -1;
+    bool search = true;
+    if (ahead.searched) {
+      for (const Candidate& c : ahead.best) {
+        if (open_.remaining(c.id) > 0) {
+          got = c.id;
+          break;
         }
-      },
-      tbb::simple_partitioner());
-}
-
-double exact_pair_score(const IndexedRound& ir, std::int32_t v,
-                        std::int32_t p) {
-  return exact_score(ir, v, p, exact_distance_km(ir, v, p)).score;
-}
-
-// The best posting in `list.open` that still has an opening, or id -1.
-// Exact scores only for postings whose estimate could still beat the best
-// exact score so far.
-Candidate best_open(const IndexedRound& ir, std::int32_t v, EligibleList& list,
-                    const std::vector<Openings>& remaining,
-                    float max_tolerance) {
-  Candidate best{0.0, -1};
-  for (std::size_t i = 0; i < list.open.size(); ++i) {
-    if (i == list.sorted) list.sort_prefix(2 * list.sorted + kSortedPrefix);
-    const Estimate& e = list.open[i];
-    if (best.id >= 0 && e.approx + max_tolerance < best.score) break;
-    if (remaining[e.posting] <= 0) continue;
-    if (best.id >= 0 && e.approx + e.tolerance < best.score) continue;
-    const Candidate c{exact_pair_score(ir, v, e.posting), e.posting};
-    if (best.id < 0 || ranks_before(c, best)) best = c;
-  }
-  return best;
-}
-
-// 1 + the number of postings eligible for v at the start of the round that
-// rank before `pick`: one float matrix-vector product, exact scores only
-// within the error bound of the pick's.
-std::int32_t rank_of(const IndexedRound& ir, const PairEstimator& est,
-                     std::int32_t v, const Candidate& pick) {
-  const Eigen::VectorXf skills =
-      ir.posting_matrix * ir.veteran_matrix.row(v).transpose();
-  std::int32_t before = 0;
-  for (std::int32_t p = 0; p < ir.n_postings; ++p) {
-    if (p == pick.id || ir.posting_open[p] <= 0 ||
-        !passes_static_rules(ir, v, p)) {
-      continue;
+      }
+      search = got < 0 && !ahead.complete;
     }
-    const float km = est.approx_distance_km(v, p);
-    const float approx = est.approx_score(skills[p], km, est.preference(v, p));
-    const float tolerance = est.score_tolerance(km);
-    if (approx + tolerance < pick.score) continue;  // after the pick
-    if (!commute_and_rest_eligible(ir, v, p, km)) continue;
-    if (approx - tolerance > pick.score) {
-      ++before;
-    } else {
-      const Candidate c{exact_pair_score(ir, v, p), p};
-      if (ranks_before(c, pick)) ++before;
+    if (search) {
+      bool complete = false;
+      open_.best(v, 1, serial_scratch_, serial_best_, complete);
+      if (!serial_best_.empty()) got = serial_best_.front().id;
+    }
+    if (got >= 0) return place(v, got, turn, -1, true);
+    misses_.push_back(missed(v, turn));
+  }
+
+  void together(std::int32_t a, std::int32_t b, std::int32_t turn) {
+    const JointPick joint = placer_.place_together(a, b, serial_scratch_);
+    if (joint.posting[0] >= 0) {
+      place(a, joint.posting[0], turn, list_position(a, joint.posting[0]),
+            false);
+      place(b, joint.posting[1], turn, list_position(b, joint.posting[1]),
+            false);
+      return;
+    }
+    const std::int32_t partners[2] = {a, b};
+    for (int i = 0; i < 2; ++i) {
+      misses_.push_back(joint.had_options[i]
+                            ? Miss{partners[i], turn,
+                                   UnassignedReason::kNoJointPlacement, false}
+                            : missed(partners[i], turn));
     }
   }
-  return before + 1;
-}
+
+  void near_partner(std::int32_t v, std::int32_t turn) {
+    bool had_options = false;
+    const std::int32_t p = placer_.place_near(v, couples_.partner_posting[v],
+                                              serial_scratch_, had_options);
+    if (p >= 0) return place(v, p, turn, list_position(v, p), false);
+    misses_.push_back(
+        had_options ? Miss{v, turn, UnassignedReason::kNoJointPlacement, false}
+                    : missed(v, turn));
+  }
+
+  const IndexedRound& ir_;
+  const Shortlists& shortlists_;
+  const std::int32_t k_;
+  const ScoreBounds bounds_;
+  const PostingClasses classes_;
+  OpenPostings open_;
+  CouplePlacer placer_;
+  Couples couples_;
+  std::vector<std::int32_t> order_;  ///< turn - 1 -> veteran slot
+  std::vector<Role> role_;
+  std::vector<Pick> picks_;
+  std::vector<Miss> misses_;
+  tbb::enumerable_thread_specific<SearchScratch> search_scratch_;
+  SearchScratch serial_scratch_;
+  std::vector<Candidate> serial_best_;
+};
 
 }  // namespace
 
-PolicyOutcome points_order(const IndexedRound& ir, const ProgressFn& progress) {
-  const Round& round = *ir.round;
-  const PairEstimator est(ir);
-  // A float rounding of the pick's score moves it by < 1e-7: widen by that.
-  const float max_tolerance = est.max_score_tolerance() + 1e-6f;
-
-  std::vector<std::int32_t> turn_order(ir.n_veterans);
-  std::iota(turn_order.begin(), turn_order.end(), 0);
-  std::sort(turn_order.begin(), turn_order.end(),
-            [&](std::int32_t a, std::int32_t b) {
-              const Points pa = round.veterans[ir.veteran_of[a]].points;
-              const Points pb = round.veterans[ir.veteran_of[b]].points;
-              return pa > pb || (pa == pb && a < b);
-            });
-
-  std::vector<Openings> remaining = ir.posting_open;
-  // The turn at which a posting's last opening went, in the current chunk.
-  constexpr std::int32_t kStillOpen = std::numeric_limits<std::int32_t>::max();
-  std::vector<std::int32_t> closed_at_turn(ir.n_postings, kStillOpen);
-  // Chunks keep the estimate lists at a few tens of MB whatever M is.
-  const std::int32_t chunk = std::clamp<std::int32_t>(
-      (std::int32_t{1} << 21) / std::max<std::int32_t>(1, ir.n_postings), 32,
-      1024);
-  std::vector<EligibleList> lists(chunk);
-  std::vector<Candidate> picks(chunk);
-
-  PolicyOutcome out;
-  for (std::int32_t first = 0; first < ir.n_veterans; first += chunk) {
-    const std::int32_t count = std::min(chunk, ir.n_veterans - first);
-    collect_eligible(ir, est, turn_order, first, count, remaining, lists);
-
-    // Serial: the turns themselves.
-    for (std::int32_t i = 0; i < count; ++i) {
-      picks[i] = best_open(ir, turn_order[first + i], lists[i], remaining,
-                           max_tolerance);
-      if (picks[i].id >= 0 && --remaining[picks[i].id] == 0) {
-        closed_at_turn[picks[i].id] = first + i + 1;
-      }
-    }
-
-    // Parallel: what each turn records (rank, postings still open).
-    const std::size_t assigned_before = out.assignments.size();
-    for (std::int32_t i = 0; i < count; ++i) {
-      const std::int32_t v = turn_order[first + i];
-      const std::int32_t turn = first + i + 1;
-      if (picks[i].id >= 0) {
-        Assignment a;
-        a.veteran = ir.veteran_of[v];
-        a.posting = ir.posting_of[picks[i].id];
-        a.turn = turn;
-        out.assignments.push_back(a);
-      } else {
-        Unassigned u;
-        u.veteran = ir.veteran_of[v];
-        u.reason = !lists[i].any_eligible
-                       ? UnassignedReason::kNoEligiblePosting
-                       : UnassignedReason::kEligiblePostingsFull;
-        u.turn = turn;
-        out.unassigned.push_back(u);
-      }
-    }
-    tbb::parallel_for(std::size_t{assigned_before}, out.assignments.size(),
-                      [&](std::size_t k) {
-                        Assignment& a = out.assignments[k];
-                        const std::int32_t i = a.turn - 1 - first;
-                        const std::int32_t v = turn_order[first + i];
-                        const Candidate& pick = picks[i];
-                        a.score = exact_score(
-                            ir, v, pick.id, exact_distance_km(ir, v, pick.id));
-                        a.rank = rank_of(ir, est, v, pick);
-                        std::int32_t open = 0;
-                        for (const Estimate& e : lists[i].open) {
-                          if (closed_at_turn[e.posting] >= a.turn) ++open;
-                        }
-                        a.open_postings = open;
-                      });
-    if (progress) progress("policy", double(first + count) / ir.n_veterans);
-  }
-
-  std::sort(out.unassigned.begin(), out.unassigned.end(),
-            [&](const Unassigned& a, const Unassigned& b) {
-              return ir.veteran_slot[a.veteran] < ir.veteran_slot[b.veteran];
-            });
-  return out;
+PolicyOutcome points_order(const RoundConfig& config, const IndexedRound& ir,
+                           const Shortlists& shortlists,
+                           const ProgressFn& progress) {
+  Walk walk(config, ir, shortlists);
+  walk.run(progress);
+  return walk.outcome(progress);
 }
 
 }  // namespace vetmatch

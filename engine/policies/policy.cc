@@ -23,7 +23,7 @@ PolicyOutcome run_policy(const RoundConfig& config, const IndexedRound& ir,
                          const ProgressFn& progress) {
   switch (config.policy) {
     case PolicyKind::kPointsOrder:
-      return points_order(ir, progress);
+      return points_order(config, ir, shortlists, progress);
     case PolicyKind::kOptimal:
       return optimal(config, ir, shortlists, progress);
     case PolicyKind::kStable:

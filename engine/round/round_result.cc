@@ -10,6 +10,8 @@ std::string_view to_string(UnassignedReason r) {
       return "no_eligible_posting";
     case UnassignedReason::kEligiblePostingsFull:
       return "eligible_postings_full";
+    case UnassignedReason::kNoJointPlacement:
+      return "no_joint_placement";
   }
   return "unknown";
 }

@@ -79,6 +79,11 @@ struct Assignment {
 enum class UnassignedReason {
   kNoEligiblePosting,     ///< No posting passes the hard rules.
   kEligiblePostingsFull,  ///< Some did, but none had an opening left.
+  /// Partners placed together (config.couples == together): this veteran
+  /// had postings with an opening, but no pair of postings for the couple
+  /// was within couple_max_km (or, with the partner placed in an earlier
+  /// round, none near the partner's posting).
+  kNoJointPlacement,
 };
 std::string_view to_string(UnassignedReason r);
 

@@ -42,7 +42,11 @@ void explain_unassigned(const IndexedRound& ir,
   }
   for (Unassigned& u : unassigned) {
     if (reason[u.veteran] < 0) {
-      u.reason = UnassignedReason::kEligiblePostingsFull;
+      // A couple's partner left out for want of a joint placement keeps
+      // that reason; anyone else with an eligible posting found them full.
+      if (u.reason != UnassignedReason::kNoJointPlacement) {
+        u.reason = UnassignedReason::kEligiblePostingsFull;
+      }
       u.excluded_by.reset();
     } else {
       u.reason = UnassignedReason::kNoEligiblePosting;

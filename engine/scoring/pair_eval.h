@@ -148,7 +148,7 @@ class PairEstimator {
     // of the d-term dot product errs by at most 2^-24 relative to a total
     // bounded by 1, and normalising errs by a few units more; the factor 4
     // over that is margin.
-    const double d = static_cast<double>(ir.veteran_matrix.cols());
+    const double d = static_cast<double>(ir.skill_columns);
     skill_eps_ = (d + 8.0) * std::ldexp(1.0, -22);
     // Location: the float distance errs by at most distance_tolerance_km(),
     // and exp(-x) moves by at most dx; plus float rounding of the sum.

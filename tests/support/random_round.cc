@@ -130,8 +130,11 @@ class Builder {
   std::vector<SkillWeight> skill_map() {
     std::vector<SkillWeight> out;
     if (dice_.chance(o_.p_empty_skills)) return out;
-    for (const std::string& s : skills_) {
-      if (dice_.chance(o_.skill_density)) out.push_back({s, weight()});
+    for (std::size_t i = 0; i < skills_.size(); ++i) {
+      const double density = o_.dense_skills > 0 && int(i) >= o_.dense_skills
+                                 ? o_.rare_skill_density
+                                 : o_.skill_density;
+      if (dice_.chance(density)) out.push_back({skills_[i], weight()});
     }
     dice_.shuffle(out);  // Maps come in no particular order.
     return out;

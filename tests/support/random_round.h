@@ -29,6 +29,11 @@ struct RandomRoundOptions {
   int skill_vocabulary = 12;
   /// Expected share of the vocabulary in one skill map.
   double skill_density = 0.3;
+  /// When > 0, only the first dense_skills skills of the vocabulary are
+  /// drawn with skill_density, the rest with rare_skill_density: a dense
+  /// profile plus rare tags, like resolved O*NET vectors.
+  int dense_skills = 0;
+  double rare_skill_density = 0.02;
   /// Weights come from this set; empty means uniform in (0, 1].
   std::vector<double> weight_set = {0.25, 0.5, 0.75, 1.0};
   double p_empty_skills = 0.1;

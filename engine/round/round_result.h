@@ -13,6 +13,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/model/ids.h"
@@ -80,6 +81,40 @@ struct Unassigned {
   std::int32_t turn = 0;  ///< points_order: the veteran's turn; else 0.
 };
 
+/// `stable` only: what its result's stability rests on (engine/policies/
+/// stable.h). A blocking pair is an eligible pair (v, p) where v prefers p
+/// to their assignment (or is unassigned) and p has an opening left or
+/// prefers v to its worst assignee (config.posting_ranking).
+struct StabilityReport {
+  /// How the matching was found: deferred acceptance on the candidate graph
+  /// with a certificate, serial dictatorship (posting_ranking points, which
+  /// gives the same matching), or Roth-Peranson with couples.
+  enum class Method { kDeferredAcceptance, kSerialDictatorship, kRothPeranson };
+  Method method = Method::kDeferredAcceptance;
+  /// Blocking pairs of single veterans left among all eligible pairs: 0
+  /// without couples (proven by the certificate).
+  std::int64_t blocking_pairs = 0;
+  /// Proposals made, over all rounds of deepening.
+  std::int64_t proposals = 0;
+  /// Times the candidate graph was deepened because the certificate failed.
+  std::int32_t deepening_rounds = 0;
+  /// Arcs (veteran, posting) of the final candidate graph.
+  std::int64_t candidate_arcs = 0;
+
+  /// Couples (config.couples == together): partners placed together or not
+  /// at all. Counts are of couples; blocking_couples lists the couples that
+  /// still block (both would rather take a pair of postings that would take
+  /// them), by the lower-id partner's index first.
+  std::int64_t couples = 0;
+  std::int64_t couples_placed = 0;
+  std::vector<std::pair<VeteranIndex, VeteranIndex>> blocking_couples;
+  /// Roth-Peranson passes (each: every unsettled unit applies once more).
+  std::int32_t couple_passes = 0;
+  /// The pass limit was reached before no couple was displaced any more.
+  bool couple_limit_reached = false;
+};
+std::string_view to_string(StabilityReport::Method m);
+
 struct StageSeconds {
   double prepare = 0.0;  ///< Validation and indexing.
   double shortlists = 0.0;
@@ -111,6 +146,8 @@ struct RoundResult {
   /// All postings in id order.
   std::vector<PostingIndex> postings_by_id;
   RoundStats stats;
+  /// `stable` only.
+  std::optional<StabilityReport> stability;
   StageSeconds seconds;
 };
 

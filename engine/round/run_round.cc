@@ -7,6 +7,7 @@
 #include "engine/policies/policy.h"
 #include "engine/round/round_stats.h"
 #include "engine/scoring/indexed_round.h"
+#include "engine/shortlist/cut_shortlists.h"
 #include "engine/shortlist/shortlist_builder.h"
 
 namespace vetmatch {
@@ -44,21 +45,32 @@ RoundResult run_round(const Round& round, const RunOptions& options) {
   result.postings_by_id = ir.posting_of;
   result.seconds.prepare = watch.lap();
 
-  result.shortlists =
-      build_shortlists(ir, round.config.veteran_shortlist_k,
-                       round.config.posting_shortlist_k, options.progress);
+  RoundConfig config = round.config;
+  config.policy = options.policy.value_or(round.config.policy);
+  // The policy may ask for deeper lists than the config's (its candidate
+  // graph); the result keeps the config's depth.
+  const ShortlistDepth own{config.veteran_shortlist_k,
+                           config.posting_shortlist_k};
+  const ShortlistDepth depth =
+      options.run_policy ? policy_shortlist_depth(config) : own;
+  Shortlists lists =
+      build_shortlists(ir, depth.veteran_k, depth.posting_k, options.progress);
+  const bool deeper =
+      depth.veteran_k != own.veteran_k || depth.posting_k != own.posting_k;
   result.seconds.shortlists = watch.lap();
 
   PolicyOutcome outcome;
   if (options.run_policy) {
-    RoundConfig config = round.config;
-    config.policy = options.policy.value_or(round.config.policy);
     result.policy = config.policy;
-    outcome = run_policy(config, ir, result.shortlists, options.progress);
+    outcome = run_policy(config, ir, lists, options.progress);
   }
+  result.shortlists = deeper
+                          ? cut_shortlists(lists, own.veteran_k, own.posting_k)
+                          : std::move(lists);
   result.stats = compute_stats(ir, outcome);
   result.assignments = std::move(outcome.assignments);
   result.unassigned = std::move(outcome.unassigned);
+  result.stability = std::move(outcome.stability);
   result.seconds.policy = watch.lap();
   return result;
 }

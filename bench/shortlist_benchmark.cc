@@ -28,6 +28,7 @@
 #include "datasets/generator/indexed_generation.h"
 #include "datasets/skills/bundled_skill_space.h"
 #include "engine/policies/points_order.h"
+#include "engine/policies/stable.h"
 #include "engine/scoring/indexed_round.h"
 #include "engine/shortlist/micro_kernel.h"
 #include "engine/shortlist/shortlist_builder.h"
@@ -226,6 +227,42 @@ void BM_PointsOrder(benchmark::State& state, Preset preset) {
   set_counters(state, ir);
 }
 
+// `stable` (posting_ranking score, the default) on the shortlists it asks
+// for (stable_shortlist_depth: 10 / 200 on the presets), built once before
+// the timed loop (counter shortlist_s): the time is the policy's alone.
+// Counters: proposals, deepening rounds and postings deepened, arcs of
+// the final candidate graph.
+void BM_Stable(benchmark::State& state, Preset preset) {
+  const Round& round = preset_round(preset);
+  RoundConfig config = round.config;
+  config.policy = PolicyKind::kStable;
+  const IndexedRound ir = index_round(round);
+  const ShortlistDepth depth = stable_shortlist_depth(config);
+  const auto start = std::chrono::steady_clock::now();
+  const Shortlists lists =
+      build_shortlists(ir, depth.veteran_k, depth.posting_k);
+  const double shortlist_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  PolicyOutcome outcome;
+  for (auto _ : state) {
+    outcome = stable(config, ir, lists);
+    benchmark::DoNotOptimize(outcome.assignments.data());
+  }
+  if (outcome.assignments.empty()) state.SkipWithError("nobody assigned");
+  state.counters["assigned"] = double(outcome.assignments.size());
+  state.counters["shortlist_s"] = shortlist_s;
+  if (outcome.stability) {
+    const StabilityReport& r = *outcome.stability;
+    state.counters["proposals"] = double(r.proposals);
+    state.counters["deepening_rounds"] = double(r.deepening_rounds);
+    state.counters["postings_deepened"] = double(r.postings_deepened);
+    state.counters["veterans_deepened"] = double(r.veterans_deepened);
+    state.counters["arcs"] = double(r.candidate_arcs);
+  }
+  set_counters(state, ir);
+}
+
 void BM_IndexRound(benchmark::State& state, Preset preset) {
   const Round& round = preset_round(preset);
   for (auto _ : state) {
@@ -243,6 +280,10 @@ BENCHMARK_CAPTURE(BM_Shortlists, district, Preset::kDistrict)
     ->MeasureProcessCPUTime()
     ->UseRealTime();
 BENCHMARK_CAPTURE(BM_PointsOrder, district, Preset::kDistrict)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_Stable, district, Preset::kDistrict)
     ->Unit(benchmark::kMillisecond)
     ->MeasureProcessCPUTime()
     ->UseRealTime();
@@ -276,6 +317,11 @@ BENCHMARK_CAPTURE(BM_PointsOrder, city, Preset::kCity)
     ->MeasureProcessCPUTime()
     ->UseRealTime()
     ->Iterations(1);
+BENCHMARK_CAPTURE(BM_Stable, city, Preset::kCity)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Iterations(3);
 BENCHMARK_CAPTURE(BM_ShortlistsProvince, province, Preset::kProvince)
     ->Unit(benchmark::kMillisecond)
     ->MeasureProcessCPUTime()

@@ -77,7 +77,9 @@ void expect_invariants(const Round& round,
     const bool any = !ref.eligible_postings(u.veteran).empty();
     EXPECT_EQ(u.reason, any ? UnassignedReason::kEligiblePostingsFull
                             : UnassignedReason::kNoEligiblePosting);
-    if (!previous.empty()) EXPECT_LT(previous, round.veterans[u.veteran].id);
+    if (!previous.empty()) {
+      EXPECT_LT(previous, round.veterans[u.veteran].id);
+    }
     previous = round.veterans[u.veteran].id;
   }
   EXPECT_EQ(seen.size(), test::reference_veterans_by_id(round).size());
@@ -183,6 +185,27 @@ TEST_P(ShallowStableTest, DeepensToTheSameMatching) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, ShallowStableTest, ::testing::Range(0, 40));
+
+// Over the shallow rounds, both kinds of deepening run (the cheaper side
+// is deepened: few failing veterans or few failing postings).
+TEST(StableTest, BothSidesGetDeepened) {
+  std::int64_t postings = 0, veterans = 0;
+  for (std::uint64_t seed = 8000; seed < 8040; ++seed) {
+    test::RandomRoundOptions o = stable_options(seed, 150);
+    o.taken_fraction = 0.05;
+    const Round round =
+        with_config(test::random_round(o, seed), PostingRanking::kScore);
+    const IndexedRound ir = index_round(round);
+    const ShortlistDepth depth{1 + int(seed % 3), 1 + int(seed % 4)};
+    const PolicyOutcome out =
+        stable(round.config, ir,
+               build_shortlists(ir, depth.veteran_k, depth.posting_k), depth);
+    postings += out.stability->postings_deepened;
+    veterans += out.stability->veterans_deepened;
+  }
+  EXPECT_GT(postings, 0);
+  EXPECT_GT(veterans, 0);
+}
 
 TEST(StableTest, ShallowListsNeedDeepening) {
   // Scarce openings and many similar veterans: postings' first few

@@ -37,6 +37,9 @@ struct CandidateArc {
 struct CandidateGraph {
   std::vector<std::size_t> offsets;  ///< size n_veterans + 1
   std::vector<CandidateArc> arcs;
+  /// Optional (empty or size n_veterans), for the graph's builder: how many
+  /// of a veteran's first arcs came from their own list.
+  std::vector<std::uint32_t> own_count;
 
   std::int32_t veteran_count() const {
     return offsets.empty() ? 0 : static_cast<std::int32_t>(offsets.size() - 1);

@@ -14,29 +14,37 @@
 namespace vetmatch {
 namespace {
 
-// Each deepening multiplies a failing posting's depth by this.
+// Each deepening multiplies a failing list's depth by this.
 constexpr int kDeepeningFactor = 4;
 
-// The certificate of stable.h: true when no pair outside the graph can
-// block. Lists postings whose part fails in `deepen` (when some veteran's
-// part fails too).
-bool certify(const CandidateLists& lists, const CandidateGraph& graph,
-             const DeferredAcceptanceOutcome& da, const IndexedRound& ir,
-             std::vector<std::int32_t>& deepen) {
-  deepen.clear();
-  bool veteran_fails = false;
-  const std::int32_t n = ir.n_veterans;
+// The certificate of stable.h: the veterans and the postings whose part
+// fails. No pair outside the graph can block when either list is empty.
+struct Failing {
+  std::vector<std::int32_t> veterans;
+  std::vector<std::int32_t> postings;
+  /// Postings that pass but whose worst assignee sits in the last tenth of
+  /// their list: deepened along with the failing ones, as the next round
+  /// would likely fail them (speed only; the certificate decides).
+  std::vector<std::int32_t> postings_at_risk;
+  bool certified() const { return veterans.empty() || postings.empty(); }
+};
+
+Failing certify(const CandidateLists& lists, const CandidateGraph& graph,
+                const DeferredAcceptanceOutcome& da, const IndexedRound& ir) {
+  Failing failing;
   std::vector<std::int32_t> held(ir.n_postings, 0);
   std::vector<RankKey> worst(ir.n_postings, RankKey{0.0, -1});
-  for (std::int32_t v = 0; v < n; ++v) {
+  for (std::int32_t v = 0; v < ir.n_veterans; ++v) {
     const std::int64_t a = da.held_arc[v];
     const bool complete = lists.veteran_complete(v);
     if (a < 0) {
-      veteran_fails |= !complete;
+      if (!complete) failing.veterans.push_back(v);
       continue;
     }
     const std::size_t position = static_cast<std::size_t>(a) - graph.offsets[v];
-    veteran_fails |= !complete && position >= lists.own_size(v);
+    if (!complete && position >= lists.own_size(v)) {
+      failing.veterans.push_back(v);
+    }
     const CandidateArc& arc = graph.arcs[static_cast<std::size_t>(a)];
     const RankKey key{arc.score, v};
     if (held[arc.posting]++ == 0 || rank_before(worst[arc.posting], key)) {
@@ -48,10 +56,60 @@ bool certify(const CandidateLists& lists, const CandidateGraph& graph,
     const std::span<const PostingArc> list = lists.of_posting(p);
     const bool full = held[p] >= ir.posting_open[p];
     const RankKey last{list.back().score, list.back().veteran};
-    if (full && !rank_before(last, worst[p])) continue;
-    deepen.push_back(p);
+    if (!full || rank_before(last, worst[p])) {
+      failing.postings.push_back(p);
+      continue;
+    }
+    const PostingArc& mark = list[list.size() - 1 - list.size() / 10];
+    if (!rank_before(worst[p], RankKey{mark.score, mark.veteran})) {
+      failing.postings_at_risk.push_back(p);
+    }
   }
-  return !veteran_fails || deepen.empty();
+  return failing;
+}
+
+// Each failing list `depth` times kDeepeningFactor, at most one more than
+// there are partners (a list that long is complete).
+int deeper(int depth, std::int32_t partners) {
+  return static_cast<int>(std::min<std::int64_t>(
+      std::int64_t{depth} * kDeepeningFactor + kDeepeningFactor,
+      std::int64_t{partners} + 1));
+}
+
+// Deepens the side whose lists cost less to deepen: a posting's list
+// scans every veteran, a veteran's every posting.
+void deepen(const IndexedRound& ir, const Failing& failing,
+            ListDeepener& deepener, CandidateLists& lists,
+            StabilityReport& report) {
+  std::vector<DepthRequest> requests;
+  const double veteran_cost =
+      double(failing.veterans.size()) * double(ir.n_postings);
+  const double posting_cost =
+      double(failing.postings.size()) * double(ir.n_veterans);
+  if (veteran_cost < posting_cost) {
+    for (std::int32_t v : failing.veterans) {
+      requests.push_back({v, deeper(lists.veteran_depth(v), ir.n_postings)});
+    }
+    const std::vector<std::vector<Rescored>> more =
+        deepener.veteran_lists(requests);
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+      lists.set_own_list(requests[i].owner, requests[i].depth, more[i]);
+    }
+    report.veterans_deepened += static_cast<std::int64_t>(requests.size());
+  } else {
+    for (const auto* postings :
+         {&failing.postings, &failing.postings_at_risk}) {
+      for (std::int32_t p : *postings) {
+        requests.push_back({p, deeper(lists.posting_depth(p), ir.n_veterans)});
+      }
+    }
+    const std::vector<std::vector<Rescored>> more =
+        deepener.posting_lists(requests);
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+      lists.set_posting_list(requests[i].owner, requests[i].depth, more[i]);
+    }
+    report.postings_deepened += static_cast<std::int64_t>(requests.size());
+  }
 }
 
 PolicyOutcome outcome_of(const IndexedRound& ir, const CandidateGraph& graph,
@@ -88,16 +146,17 @@ PolicyOutcome stable_by_score(const IndexedRound& ir,
                               const ShortlistDepth& depth,
                               const ProgressFn& progress) {
   CandidateLists lists(ir, shortlists, depth);
+  ListDeepener deepener(ir);
   StabilityReport report;
   report.method = StabilityReport::Method::kDeferredAcceptance;
   const std::vector<double> no_points;
-  std::vector<std::int32_t> deepen;
+  CandidateGraph graph = lists.graph();
   for (;;) {
-    const CandidateGraph graph = lists.graph();
     const DeferredAcceptanceOutcome da = deferred_acceptance(
         graph, ir.posting_open, PostingRanking::kScore, no_points);
     report.proposals += da.proposals;
-    if (certify(lists, graph, da, ir, deepen)) {
+    const Failing failing = certify(lists, graph, da, ir);
+    if (failing.certified()) {
       report.candidate_arcs = static_cast<std::int64_t>(graph.arcs.size());
       PolicyOutcome out = outcome_of(ir, graph, da, lists);
       out.stability = report;
@@ -105,21 +164,8 @@ PolicyOutcome stable_by_score(const IndexedRound& ir,
       return out;
     }
     ++report.deepening_rounds;
-    std::vector<DepthRequest> requests;
-    for (std::int32_t p : deepen) {
-      const int now = lists.posting_depth(p);
-      // At most one more than there are veterans: a list that long is
-      // complete.
-      const int more = static_cast<int>(std::min<std::int64_t>(
-          std::int64_t{now} * kDeepeningFactor + kDeepeningFactor,
-          std::int64_t{ir.n_veterans} + 1));
-      requests.push_back({p, more});
-    }
-    const std::vector<std::vector<Rescored>> deeper =
-        deeper_posting_lists(ir, requests);
-    for (std::size_t i = 0; i < requests.size(); ++i) {
-      lists.set_posting_list(requests[i].posting, requests[i].depth, deeper[i]);
-    }
+    deepen(ir, failing, deepener, lists, report);
+    lists.update(graph);
     if (progress) progress("policy", 0.5);
   }
 }

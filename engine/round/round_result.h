@@ -96,8 +96,12 @@ struct StabilityReport {
   std::int64_t blocking_pairs = 0;
   /// Proposals made, over all rounds of deepening.
   std::int64_t proposals = 0;
-  /// Times the candidate graph was deepened because the certificate failed.
+  /// Times the candidate graph was deepened because the certificate failed,
+  /// and how many posting and veteran lists were deepened over all those
+  /// times.
   std::int32_t deepening_rounds = 0;
+  std::int64_t postings_deepened = 0;
+  std::int64_t veterans_deepened = 0;
   /// Arcs (veteran, posting) of the final candidate graph.
   std::int64_t candidate_arcs = 0;
 

@@ -112,10 +112,9 @@ Placement reference_deferred_acceptance(const Round& round,
   return placement;
 }
 
-std::int64_t reference_blocking_pairs(const Round& round,
-                                      const Placement& placement,
-                                      PostingRanking ranking,
-                                      const std::vector<bool>& skip) {
+std::vector<std::int64_t> reference_blocking_pairs_by_veteran(
+    const Round& round, const Placement& placement, PostingRanking ranking,
+    const std::vector<bool>& skip) {
   const ScoreTable table(round);
   const std::size_t m = round.postings.size();
   std::vector<std::vector<VeteranIndex>> held(m);
@@ -123,7 +122,7 @@ std::int64_t reference_blocking_pairs(const Round& round,
        ++v) {
     if (placement[v] >= 0) held[placement[v]].push_back(v);
   }
-  std::int64_t count = 0;
+  std::vector<std::int64_t> count(round.veterans.size(), 0);
   for (VeteranIndex v : reference_veterans_by_id(round)) {
     if (!skip.empty() && skip[v]) continue;
     for (PostingIndex p = 0; p < static_cast<PostingIndex>(m); ++p) {
@@ -135,10 +134,21 @@ std::int64_t reference_blocking_pairs(const Round& round,
       for (VeteranIndex w : held[p]) {
         if (table.posting_prefers(ranking, p, v, w)) takes = true;
       }
-      if (takes) ++count;
+      if (takes) ++count[v];
     }
   }
   return count;
+}
+
+std::int64_t reference_blocking_pairs(const Round& round,
+                                      const Placement& placement,
+                                      PostingRanking ranking,
+                                      const std::vector<bool>& skip) {
+  const std::vector<std::int64_t> by_veteran =
+      reference_blocking_pairs_by_veteran(round, placement, ranking, skip);
+  std::int64_t total = 0;
+  for (std::int64_t c : by_veteran) total += c;
+  return total;
 }
 
 }  // namespace vetmatch::test

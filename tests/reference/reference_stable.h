@@ -34,6 +34,11 @@ std::int64_t reference_blocking_pairs(const Round& round,
                                       PostingRanking ranking,
                                       const std::vector<bool>& skip = {});
 
+/// The same, per veteran (Round index): how many blocking pairs each is in.
+std::vector<std::int64_t> reference_blocking_pairs_by_veteran(
+    const Round& round, const Placement& placement, PostingRanking ranking,
+    const std::vector<bool>& skip = {});
+
 /// True when posting p prefers veteran a to veteran b.
 bool reference_posting_prefers(const Round& round, PostingRanking ranking,
                                PostingIndex p, VeteranIndex a, VeteranIndex b);

@@ -91,8 +91,9 @@ struct StabilityReport {
   /// gives the same matching), or Roth-Peranson with couples.
   enum class Method { kDeferredAcceptance, kSerialDictatorship, kRothPeranson };
   Method method = Method::kDeferredAcceptance;
-  /// Blocking pairs of single veterans left among all eligible pairs: 0
-  /// without couples (proven by the certificate).
+  /// Blocking pairs of single veterans (partners placed as couples left
+  /// out) among all eligible pairs: 0 without couples (proven by the
+  /// certificate).
   std::int64_t blocking_pairs = 0;
   /// Proposals made, over all rounds of deepening.
   std::int64_t proposals = 0;
@@ -105,16 +106,18 @@ struct StabilityReport {
   /// Arcs (veteran, posting) of the final candidate graph.
   std::int64_t candidate_arcs = 0;
 
-  /// Couples (config.couples == together): partners placed together or not
-  /// at all. Counts are of couples; blocking_couples lists the couples that
-  /// still block (both would rather take a pair of postings that would take
-  /// them), by the lower-id partner's index first.
+  /// Couples (config.couples == together; couples_stable.h): partners
+  /// placed together or not at all. blocking_couples lists the couples
+  /// (lower-id partner first) that would both rather take a pair of
+  /// postings that would take them: instability Roth-Peranson could not
+  /// remove (a stable matching need not exist with couples).
   std::int64_t couples = 0;
   std::int64_t couples_placed = 0;
   std::vector<std::pair<VeteranIndex, VeteranIndex>> blocking_couples;
-  /// Roth-Peranson passes (each: every unsettled unit applies once more).
-  std::int32_t couple_passes = 0;
-  /// The pass limit was reached before no couple was displaced any more.
+  /// Applicants put back because a couple left a posting they had passed.
+  std::int64_t couple_reexaminations = 0;
+  /// The application limit stopped the procedure (a cycle): the last
+  /// placement stands.
   bool couple_limit_reached = false;
 };
 std::string_view to_string(StabilityReport::Method m);

@@ -151,4 +151,79 @@ std::int64_t reference_blocking_pairs(const Round& round,
   return total;
 }
 
+std::vector<std::pair<VeteranIndex, VeteranIndex>> reference_couples(
+    const Round& round) {
+  const ReferenceRound ref(round);
+  std::vector<std::pair<VeteranIndex, VeteranIndex>> out;
+  for (VeteranIndex a : reference_veterans_by_id(round)) {
+    const Veteran& va = round.veterans[a];
+    if (va.partner.empty()) continue;
+    for (VeteranIndex b = 0; b < VeteranIndex(round.veterans.size()); ++b) {
+      const Veteran& vb = round.veterans[b];
+      if (vb.id == va.partner && vb.partner == va.id && !ref.is_taken(b) &&
+          va.id < vb.id) {
+        out.push_back({a, b});
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<std::pair<VeteranIndex, VeteranIndex>> reference_blocking_couples(
+    const Round& round, const Placement& placement, PostingRanking ranking,
+    double max_km) {
+  const ScoreTable table(round);
+  const std::size_t m = round.postings.size();
+  std::vector<std::vector<VeteranIndex>> held(m);
+  for (VeteranIndex v = 0; v < static_cast<VeteranIndex>(placement.size());
+       ++v) {
+    if (placement[v] >= 0) held[placement[v]].push_back(v);
+  }
+  std::vector<std::pair<VeteranIndex, VeteranIndex>> out;
+  for (const auto& [a, b] : reference_couples(round)) {
+    const PostingIndex q1 = placement[a], q2 = placement[b];
+    const bool placed = q1 >= 0;
+    const double sum = placed ? table.score(a, q1) + table.score(b, q2) : 0.0;
+    // p takes `who` (and `also`, when not -1) with a and b gone from it.
+    auto takes = [&](PostingIndex p, VeteranIndex who, VeteranIndex also) {
+      int above = 0;
+      for (VeteranIndex w : held[p]) {
+        if (w == a || w == b) continue;
+        if (table.posting_prefers(ranking, p, w, who)) ++above;
+      }
+      if (also >= 0 && table.posting_prefers(ranking, p, also, who)) ++above;
+      return above < table.openings(p);
+    };
+    bool blocks = false;
+    for (PostingIndex p1 = 0; p1 < PostingIndex(m) && !blocks; ++p1) {
+      if (!table.eligible(a, p1)) continue;
+      for (PostingIndex p2 = 0; p2 < PostingIndex(m) && !blocks; ++p2) {
+        if (!table.eligible(b, p2)) continue;
+        if (p1 == p2 && table.openings(p1) < 2) continue;
+        if (reference_distance_km(round.postings[p1].location,
+                                  round.postings[p2].location) > max_km) {
+          continue;
+        }
+        const double s = table.score(a, p1) + table.score(b, p2);
+        if (placed) {
+          const std::string& i1 = round.postings[p1].id;
+          const std::string& i2 = round.postings[p2].id;
+          const std::string& j1 = round.postings[q1].id;
+          const std::string& j2 = round.postings[q2].id;
+          const bool better =
+              s > sum || (s == sum && (i1 < j1 || (i1 == j1 && i2 < j2)));
+          if (!better) continue;
+        }
+        if (p1 == p2) {
+          blocks = takes(p1, a, b) && takes(p1, b, a);
+        } else {
+          blocks = takes(p1, a, -1) && takes(p2, b, -1);
+        }
+      }
+    }
+    if (blocks) out.push_back({a, b});
+  }
+  return out;
+}
+
 }  // namespace vetmatch::test

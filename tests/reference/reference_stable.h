@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "engine/model/round.h"
@@ -38,6 +39,23 @@ std::int64_t reference_blocking_pairs(const Round& round,
 std::vector<std::int64_t> reference_blocking_pairs_by_veteran(
     const Round& round, const Placement& placement, PostingRanking ranking,
     const std::vector<bool>& skip = {});
+
+/// Couples of the round: two veterans, neither taken, naming each other;
+/// the lower id first; in order of that id.
+std::vector<std::pair<VeteranIndex, VeteranIndex>> reference_couples(
+    const Round& round);
+
+/// The couples (as reference_couples gives them) that block `placement`:
+/// some pair of postings (p1 for the first partner, p2 for the second),
+/// each eligible for its partner, at most max_km apart (great-circle,
+/// brute_force.h), p1 != p2 or p1 with two openings left, that the couple
+/// ranks above its own pair (sum of the two scores desc, then p1's id,
+/// then p2's; any pair when unplaced), and where, with the couple out of
+/// its postings, p1 would take the first partner and p2 the second (both,
+/// when p1 == p2).
+std::vector<std::pair<VeteranIndex, VeteranIndex>> reference_blocking_couples(
+    const Round& round, const Placement& placement, PostingRanking ranking,
+    double max_km);
 
 /// True when posting p prefers veteran a to veteran b.
 bool reference_posting_prefers(const Round& round, PostingRanking ranking,

@@ -175,12 +175,12 @@ TEST_P(ShallowCouplesTest, TogetherAndInstabilityReported) {
 INSTANTIATE_TEST_SUITE_P(Seeds, ShallowCouplesTest, ::testing::Range(0, 30));
 
 // The random rounds above reach every path: couples placed and not,
-// instability left (couples and singles), places reopened by couples, the
-// application limit (cycles), and (shallow lists) deepening.
+// instability left, places reopened by couples, couples giving up (cycles)
+// and (shallow lists) deepening.
 TEST(CouplesStableTest, RandomRoundsCoverEveryPath) {
   std::int64_t placed = 0, unplaced = 0, couples_blocking = 0,
                singles_blocking = 0, reexaminations = 0, limits = 0,
-               deepenings = 0;
+               given_up = 0, deepenings = 0;
   for (std::uint64_t g = 0; g < 60; ++g) {
     const std::uint64_t seed = 5200 + g;
     const test::RandomRoundOptions o = couple_options(seed, 60);
@@ -196,6 +196,7 @@ TEST(CouplesStableTest, RandomRoundsCoverEveryPath) {
       singles_blocking += s.blocking_pairs;
       reexaminations += s.couple_reexaminations;
       limits += s.couple_limit_reached;
+      given_up += s.couples_given_up;
     }
   }
   for (std::uint64_t g = 0; g < 30; ++g) {
@@ -215,10 +216,64 @@ TEST(CouplesStableTest, RandomRoundsCoverEveryPath) {
   EXPECT_GT(placed, 0);
   EXPECT_GT(unplaced, 0);
   EXPECT_GT(couples_blocking, 0);
-  EXPECT_GT(singles_blocking, 0);
   EXPECT_GT(reexaminations, 0);
-  EXPECT_GT(limits, 0);
+  EXPECT_GT(given_up, 0);
   EXPECT_GT(deepenings, 0);
+  // Converged (no limit reached), no single is left blocking.
+  EXPECT_EQ(limits, 0);
+  EXPECT_EQ(singles_blocking, 0);
+}
+
+// Tight limits: couples give up after one displacement, or the application
+// limit stops the procedure early; the outcome keeps every rule and says
+// exactly what instability is left.
+class LimitedCouplesTest : public ::testing::TestWithParam<int> {};
+
+TEST_P(LimitedCouplesTest, OutcomeStillTogetherAndExact) {
+  const std::uint64_t seed = 5800 + GetParam();
+  const test::RandomRoundOptions o = couple_options(seed, 80);
+  const Round round = with_couples(test::random_round(o, seed),
+                                   PostingRanking::kScore, max_km_for(seed, o));
+  const IndexedRound ir = index_round(round);
+  const ShortlistDepth depth = stable_shortlist_depth(round.config);
+  const Shortlists lists =
+      build_shortlists(ir, depth.veteran_k, depth.posting_k);
+  CouplesLimits limits;
+  limits.max_displacements = 1;
+  limits.applications_per_arc = 0;
+  limits.applications_extra = 1 + std::int64_t(seed % 40);
+  if (test::reference_couples(round).empty()) return;
+  SCOPED_TRACE("seed " + std::to_string(seed));
+  const PolicyOutcome out =
+      couples_stable(round.config, ir, lists, depth, {}, limits);
+  expect_couples_outcome(round, out);
+}
+
+INSTANTIATE_TEST_SUITE_P(Seeds, LimitedCouplesTest, ::testing::Range(0, 30));
+
+TEST(CouplesStableTest, LimitsAreReachedAndLeaveSinglesBlocking) {
+  std::int64_t limits = 0, singles_blocking = 0;
+  for (std::uint64_t g = 0; g < 30; ++g) {
+    const std::uint64_t seed = 5800 + g;
+    const test::RandomRoundOptions o = couple_options(seed, 80);
+    const Round round =
+        with_couples(test::random_round(o, seed), PostingRanking::kScore,
+                     max_km_for(seed, o));
+    if (test::reference_couples(round).empty()) continue;
+    const IndexedRound ir = index_round(round);
+    const ShortlistDepth depth = stable_shortlist_depth(round.config);
+    CouplesLimits tight;
+    tight.applications_per_arc = 0;
+    tight.applications_extra = 1 + std::int64_t(seed % 40);
+    const PolicyOutcome out =
+        couples_stable(round.config, ir,
+                       build_shortlists(ir, depth.veteran_k, depth.posting_k),
+                       depth, {}, tight);
+    limits += out.stability->couple_limit_reached;
+    singles_blocking += out.stability->blocking_pairs;
+  }
+  EXPECT_GT(limits, 0);
+  EXPECT_GT(singles_blocking, 0);
 }
 
 // Without couples (nobody names anyone, or couples independent) the

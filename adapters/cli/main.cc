@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
   match_cmd
       ->add_option("--policy", match.policy,
                    "Assignment policy (overrides the round's config)")
-      ->check(CLI::IsMember({"points_order"}));
+      ->check(CLI::IsMember({"points_order", "stable"}));
   bool no_timings = false;
   match_cmd->add_flag("--no-timings", no_timings,
                       "Leave stage seconds out of the result, so runs compare "

@@ -1,5 +1,7 @@
 #include "engine/policies/couples_stable.h"
 
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -16,8 +18,9 @@
 namespace vetmatch {
 namespace {
 
-// Applications allowed per arc and pair before the procedure is stopped.
-constexpr std::int64_t kApplicationsPerArc = 8;
+// Rounds of deepening for postings off a couple's graph through which it
+// blocks (singles' certificate rounds are not counted).
+constexpr int kCoupleDeepenings = 2;
 
 struct Couple {
   std::int32_t a = -1;  ///< slot of the partner with the lower id
@@ -96,8 +99,10 @@ class Matcher {
   Matcher(const IndexedRound& ir, const CandidateGraph& graph,
           const std::vector<Couple>& couples,
           std::vector<std::vector<CoupleOption>> options,
-          PostingRanking ranking, std::span<const double> points)
+          PostingRanking ranking, std::span<const double> points,
+          const CouplesLimits& limits)
       : ir_(ir),
+        limits_(limits),
         graph_(graph),
         couples_(couples),
         options_(std::move(options)),
@@ -110,14 +115,17 @@ class Matcher {
         next_(n_ + couples.size(), 0),
         held_(n_ + couples.size(), -1),
         queued_(n_ + couples.size(), 0),
-        where_(ir.n_veterans, -1) {
+        opened_flag_(ir.n_postings, 0),
+        where_(ir.n_veterans, -1),
+        displacements_(couples.size(), 0),
+        gave_up_(couples.size(), 0) {
     std::int64_t work = static_cast<std::int64_t>(graph.arcs.size());
     for (std::size_t c = 0; c < couples.size(); ++c) {
       couple_of_[couples[c].a] = couple_of_[couples[c].b] =
           static_cast<std::int32_t>(c);
       work += static_cast<std::int64_t>(options_[c].size());
     }
-    budget_ = kApplicationsPerArc * work + 1024;
+    budget_ = limits.applications_per_arc * work + limits.applications_extra;
   }
 
   void run() {
@@ -135,11 +143,18 @@ class Matcher {
   std::int64_t applications() const { return applications_; }
   std::int64_t reexamined() const { return reexamined_; }
   bool limit_reached() const { return limit_reached_; }
+  std::int64_t given_up() const { return given_up_; }
 
  private:
   struct Holder {
     RankKey key;
     std::int32_t veteran;
+  };
+  // A unit that names a posting in one of its options.
+  struct Passer {
+    RankKey key;  ///< how the posting ranks the unit's partner there
+    std::int32_t unit;
+    std::int64_t option;
   };
 
   std::int32_t capacity(std::int32_t p) const {
@@ -155,22 +170,33 @@ class Matcher {
     stack_.push_back(u);
   }
 
+  // Units apply down their lists; when none is left, an opened posting's
+  // passers try it again, one option each.
   void drain() {
-    while (!stack_.empty()) {
+    while (!stack_.empty() || !opened_.empty()) {
       if (applications_ > budget_) {
         limit_reached_ = true;
         for (std::int32_t u : stack_) queued_[u] = 0;
         stack_.clear();
+        for (std::int32_t q : opened_) opened_flag_[q] = 0;
+        opened_.clear();
         return;
       }
-      const std::int32_t u = stack_.back();
-      stack_.pop_back();
-      queued_[u] = 0;
-      if (u < n_) {
-        apply_single(u);
-      } else {
-        apply_couple(u - n_);
+      if (!stack_.empty()) {
+        const std::int32_t u = stack_.back();
+        stack_.pop_back();
+        queued_[u] = 0;
+        if (u < n_) {
+          apply_single(u);
+        } else {
+          apply_couple(u - n_);
+        }
+        continue;
       }
+      const std::int32_t q = opened_.back();
+      opened_.pop_back();
+      opened_flag_[q] = 0;
+      retry_passers(q);
     }
   }
 
@@ -239,8 +265,11 @@ class Matcher {
   // Someone p let go: a single goes on down their list; a partner takes
   // the couple out of the other posting and the couple applies again.
   void displaced(std::int32_t w) {
+    // Down the list from just after the option held (a retry may have
+    // moved the unit up past options it had been refused by before).
     const std::int32_t c = couple_of_[w];
     if (c < 0) {
+      next_[w] = held_[w] + 1;
       held_[w] = -1;
       push(w);
       return;
@@ -251,113 +280,150 @@ class Matcher {
                                ? graph_.arcs[where_[other]].posting
                                : std::int32_t{-1};
     remove(other);
+    next_[n_ + c] = held_[n_ + c] + 1;
     held_[n_ + c] = -1;
-    push(n_ + c);
+    // A couple displaced over and over is in a cycle: it gives up (stays
+    // out, retries included), which breaks the cycle.
+    if (++displacements_[c] > limits_.max_displacements) {
+      ++given_up_;
+      gave_up_[c] = 1;
+    } else {
+      push(n_ + c);
+    }
     if (q >= 0) opened(q);
   }
 
+  // v applies to option i; true when taken (v leaves what they held).
+  bool try_single(std::int32_t v, std::int64_t i) {
+    ++applications_;
+    const std::size_t arc = graph_.offsets[v] + static_cast<std::size_t>(i);
+    const std::int32_t p = graph_.arcs[arc].posting;
+    if (capacity(p) == 0) return false;
+    const RankKey k = key(v, graph_.arcs[arc].score);
+    const bool room =
+        static_cast<std::int32_t>(holders_[p].size()) < capacity(p);
+    if (!room && !rank_before(k, holders_[p][worst_[p]].key)) return false;
+    std::int32_t left = -1;
+    if (held_[v] >= 0) {
+      left = graph_.arcs[where_[v]].posting;
+      remove(v);
+    }
+    const std::int32_t out = insert(p, v, arc, k);
+    held_[v] = i;
+    if (out >= 0) displaced(out);
+    if (left >= 0) opened(left);
+    return true;
+  }
+
   void apply_single(std::int32_t v) {
-    const std::size_t base = graph_.offsets[v];
     const std::int64_t len =
-        static_cast<std::int64_t>(graph_.offsets[v + 1] - base);
+        static_cast<std::int64_t>(graph_.offsets[v + 1] - graph_.offsets[v]);
     const std::int64_t limit = held_[v] >= 0 ? held_[v] : len;
     while (next_[v] < limit) {
-      const std::int64_t i = next_[v]++;
-      ++applications_;
-      const CandidateArc& arc = graph_.arcs[base + i];
-      const std::int32_t p = arc.posting;
-      if (capacity(p) == 0) continue;
-      const RankKey k = key(v, arc.score);
-      const bool room =
-          static_cast<std::int32_t>(holders_[p].size()) < capacity(p);
-      if (!room && !rank_before(k, holders_[p][worst_[p]].key)) continue;
-      // Taken: leave the posting held so far (a re-examination moved v
-      // up), then let go whoever p drops.
-      std::int32_t left = -1;
-      if (held_[v] >= 0) {
-        left = graph_.arcs[where_[v]].posting;
-        remove(v);
-      }
-      const std::int32_t out = insert(p, v, base + i, k);
-      held_[v] = i;
-      if (out >= 0) displaced(out);
-      if (left >= 0) opened(left);
-      return;
+      if (try_single(v, next_[v]++)) return;
     }
     if (held_[v] >= 0) next_[v] = held_[v] + 1;
   }
 
-  void apply_couple(std::int32_t c) {
+  // Couple c applies to its pair i (its own places count as free); true
+  // when both postings take their partner.
+  bool try_couple(std::int32_t c, std::int64_t i) {
+    ++applications_;
     const Couple& couple = couples_[c];
     const std::int32_t u = n_ + c;
-    const std::vector<CoupleOption>& options = options_[c];
-    const std::int64_t limit =
-        held_[u] >= 0 ? held_[u] : static_cast<std::int64_t>(options.size());
     const bool placed = held_[u] >= 0;
     const std::int32_t leaving_a = placed ? couple.a : -1;
     const std::int32_t leaving_b = placed ? couple.b : -1;
+    const CoupleOption& o = options_[c][i];
+    const std::int32_t p1 = graph_.arcs[o.arc_a].posting;
+    const std::int32_t p2 = graph_.arcs[o.arc_b].posting;
+    const RankKey ka = key(couple.a, graph_.arcs[o.arc_a].score);
+    const RankKey kb = key(couple.b, graph_.arcs[o.arc_b].score);
+    bool ok;
+    if (p1 == p2) {
+      const RankKey both[2] = {ka, kb};
+      ok = accepts(p1, both, leaving_a, leaving_b);
+    } else {
+      ok = accepts(p1, std::span(&ka, 1), leaving_a, leaving_b) &&
+           accepts(p2, std::span(&kb, 1), leaving_a, leaving_b);
+    }
+    if (!ok) return false;
+    std::int32_t old[2] = {-1, -1};
+    if (placed) {
+      old[0] = graph_.arcs[where_[couple.a]].posting;
+      old[1] = graph_.arcs[where_[couple.b]].posting;
+      remove(couple.a);
+      remove(couple.b);
+    }
+    const std::int32_t out_a = insert(p1, couple.a, o.arc_a, ka);
+    const std::int32_t out_b = insert(p2, couple.b, o.arc_b, kb);
+    held_[u] = i;
+    if (out_a >= 0) displaced(out_a);
+    if (out_b >= 0) displaced(out_b);
+    // A place the couple left is open, or taken by its other partner (a
+    // swap): either way its worst holder may now rank lower.
+    for (std::int32_t q : old) {
+      if (q >= 0) opened(q);
+    }
+    // The couple's own places may make a better pair possible (one partner
+    // stays, or they swap): it tries the better pairs again.
+    if (i > 0) {
+      next_[u] = 0;
+      push(u);
+    }
+    return true;
+  }
+
+  void apply_couple(std::int32_t c) {
+    const std::int32_t u = n_ + c;
+    const std::int64_t limit =
+        held_[u] >= 0 ? held_[u]
+                      : static_cast<std::int64_t>(options_[c].size());
     while (next_[u] < limit) {
-      const std::int64_t i = next_[u]++;
-      ++applications_;
-      const CoupleOption& o = options[i];
-      const std::int32_t p1 = graph_.arcs[o.arc_a].posting;
-      const std::int32_t p2 = graph_.arcs[o.arc_b].posting;
-      const RankKey ka = key(couple.a, graph_.arcs[o.arc_a].score);
-      const RankKey kb = key(couple.b, graph_.arcs[o.arc_b].score);
-      bool ok;
-      if (p1 == p2) {
-        const RankKey both[2] = {ka, kb};
-        ok = accepts(p1, both, leaving_a, leaving_b);
-      } else {
-        ok = accepts(p1, std::span(&ka, 1), leaving_a, leaving_b) &&
-             accepts(p2, std::span(&kb, 1), leaving_a, leaving_b);
-      }
-      if (!ok) continue;
-      std::int32_t old[2] = {-1, -1};
-      if (placed) {
-        old[0] = graph_.arcs[where_[couple.a]].posting;
-        old[1] = graph_.arcs[where_[couple.b]].posting;
-        remove(couple.a);
-        remove(couple.b);
-      }
-      const std::int32_t out_a = insert(p1, couple.a, o.arc_a, ka);
-      const std::int32_t out_b = insert(p2, couple.b, o.arc_b, kb);
-      held_[u] = i;
-      // The couple's own places may make a better pair possible (one
-      // partner stays, or they swap): it tries the better pairs again.
-      if (i > 0) {
-        next_[u] = 0;
-        push(u);
-      }
-      if (out_a >= 0) displaced(out_a);
-      if (out_b >= 0) displaced(out_b);
-      // A place the couple left is open, or taken by its other partner
-      // (a swap): either way its worst holder may now rank lower.
-      for (std::int32_t q : old) {
-        if (q >= 0) opened(q);
-      }
-      return;
+      if (try_couple(c, next_[u]++)) return;
     }
     if (held_[u] >= 0) next_[u] = held_[u] + 1;
   }
 
-  // A place opened at q: everyone who went past q and would rather have
-  // it than what they hold applies to it again.
+  // A place opened at q (or its worst holder now ranks lower): q is
+  // queued (once) for retry_passers().
   void opened(std::int32_t q) {
+    if (opened_flag_[q]) return;
+    opened_flag_[q] = 1;
+    opened_.push_back(q);
+  }
+
+  // Those who went past q and would rather have it than what they hold
+  // try that option again (only that one: nothing else changed for them),
+  // best (by q's ranking) first, while q could still take them.
+  void retry_passers(std::int32_t q) {
     if (reverse_offsets_.empty()) build_reverse();
     for (std::size_t e = reverse_offsets_[q]; e < reverse_offsets_[q + 1];
          ++e) {
-      const auto [u, i] = reverse_[e];
-      if (i < next_[u] && (held_[u] < 0 || i < held_[u])) {
-        next_[u] = i;
-        ++reexamined_;
-        push(u);
+      const Passer& passer = reverse_[e];
+      const bool full =
+          static_cast<std::int32_t>(holders_[q].size()) >= capacity(q);
+      if (full && !rank_before(passer.key, holders_[q][worst_[q]].key)) {
+        break;  // everyone after ranks lower still
       }
+      const std::int32_t u = passer.unit;
+      const std::int64_t i = passer.option;
+      if (!(i < next_[u] && (held_[u] < 0 || i < held_[u]))) continue;
+      if (u >= n_ && gave_up_[u - n_]) continue;
+      ++reexamined_;
+      if (u < n_) {
+        try_single(u, i);
+      } else {
+        try_couple(u - n_, i);
+      }
+      if (applications_ > budget_) return;
     }
   }
 
-  // For each posting, the (unit, option) pairs that name it, built on the
-  // first opened place.
+  // For each posting, the (unit, option) pairs that name it, best first
+  // by the posting's ranking of the unit's partner there (a couple with
+  // both partners there: the lower-ranked one), built on the first opened
+  // place.
   void build_reverse() {
     const std::int32_t m = ir_.n_postings;
     reverse_offsets_.assign(m + 1, 0);
@@ -366,35 +432,53 @@ class Matcher {
         if (couple_of_[v] >= 0) continue;
         for (std::size_t a = graph_.offsets[v]; a < graph_.offsets[v + 1];
              ++a) {
-          visit(graph_.arcs[a].posting, v,
-                static_cast<std::int64_t>(a - graph_.offsets[v]));
+          visit(graph_.arcs[a].posting,
+                Passer{key(v, graph_.arcs[a].score), v,
+                       static_cast<std::int64_t>(a - graph_.offsets[v])});
         }
       }
       for (std::size_t c = 0; c < couples_.size(); ++c) {
         const std::int32_t u = n_ + static_cast<std::int32_t>(c);
         for (std::size_t i = 0; i < options_[c].size(); ++i) {
-          const std::int32_t p1 = graph_.arcs[options_[c][i].arc_a].posting;
-          const std::int32_t p2 = graph_.arcs[options_[c][i].arc_b].posting;
-          visit(p1, u, static_cast<std::int64_t>(i));
-          if (p2 != p1) visit(p2, u, static_cast<std::int64_t>(i));
+          const CoupleOption& o = options_[c][i];
+          const std::int32_t p1 = graph_.arcs[o.arc_a].posting;
+          const std::int32_t p2 = graph_.arcs[o.arc_b].posting;
+          const RankKey ka = key(couples_[c].a, graph_.arcs[o.arc_a].score);
+          const RankKey kb = key(couples_[c].b, graph_.arcs[o.arc_b].score);
+          const auto option = static_cast<std::int64_t>(i);
+          if (p1 == p2) {
+            visit(p1, Passer{rank_before(ka, kb) ? kb : ka, u, option});
+          } else {
+            visit(p1, Passer{ka, u, option});
+            visit(p2, Passer{kb, u, option});
+          }
         }
       }
     };
-    each([&](std::int32_t p, std::int32_t, std::int64_t) {
-      ++reverse_offsets_[p + 1];
-    });
+    each([&](std::int32_t p, const Passer&) { ++reverse_offsets_[p + 1]; });
     for (std::int32_t p = 0; p < m; ++p) {
       reverse_offsets_[p + 1] += reverse_offsets_[p];
     }
     reverse_.resize(reverse_offsets_.back());
     std::vector<std::size_t> at(reverse_offsets_.begin(),
                                 reverse_offsets_.end() - 1);
-    each([&](std::int32_t p, std::int32_t u, std::int64_t i) {
-      reverse_[at[p]++] = {u, i};
+    each([&](std::int32_t p, const Passer& passer) {
+      reverse_[at[p]++] = passer;
+    });
+    tbb::parallel_for(std::int32_t{0}, m, [&](std::int32_t p) {
+      std::sort(reverse_.begin() + reverse_offsets_[p],
+                reverse_.begin() + reverse_offsets_[p + 1],
+                [](const Passer& a, const Passer& b) {
+                  return rank_before(a.key, b.key) ||
+                         (!rank_before(b.key, a.key) &&
+                          (a.unit < b.unit ||
+                           (a.unit == b.unit && a.option < b.option)));
+                });
     });
   }
 
   const IndexedRound& ir_;
+  CouplesLimits limits_;
   const CandidateGraph& graph_;
   const std::vector<Couple>& couples_;
   std::vector<std::vector<CoupleOption>> options_;
@@ -408,9 +492,14 @@ class Matcher {
   std::vector<std::int64_t> held_;   ///< by unit: option held, or -1
   std::vector<std::uint8_t> queued_;
   std::vector<std::int32_t> stack_;
+  std::vector<std::int32_t> opened_;  ///< postings to retry_passers()
+  std::vector<std::uint8_t> opened_flag_;
   ArcPlacement where_;  ///< by veteran: arc placed on, or -1
   std::vector<std::size_t> reverse_offsets_;
-  std::vector<std::pair<std::int32_t, std::int64_t>> reverse_;
+  std::vector<Passer> reverse_;
+  std::vector<std::int32_t> displacements_;  ///< by couple
+  std::vector<std::uint8_t> gave_up_;        ///< by couple
+  std::int64_t given_up_ = 0;
   std::int64_t applications_ = 0;
   std::int64_t reexamined_ = 0;
   std::int64_t budget_ = 0;
@@ -437,6 +526,7 @@ std::vector<Reachable> reachable(const IndexedRound& ir,
   std::sort(seen.begin(), seen.end());
   for (std::int32_t p : unproven) {
     if (std::binary_search(seen.begin(), seen.end(), p)) continue;
+    seen.insert(std::upper_bound(seen.begin(), seen.end(), p), p);
     const double km = exact_distance_km(ir, v, p);
     if (exact_eligibility(ir, v, p, km) != Ineligibility::kEligible) continue;
     out.push_back({p, exact_score(ir, v, p, km).score, false});
@@ -515,10 +605,17 @@ Instability instability(const IndexedRound& ir, const CandidateGraph& graph,
       q1 = x.posting;
       q2 = y.posting;
     }
+    // The couple's own postings are not proven for it: with the couple
+    // gone they have a free place.
+    std::vector<std::int32_t> open_to_them = unproven;
+    if (placed) {
+      open_to_them.push_back(q1);
+      open_to_them.push_back(q2);
+    }
     const std::vector<Reachable> for_a =
-        reachable(ir, graph, couple.a, unproven);
+        reachable(ir, graph, couple.a, open_to_them);
     const std::vector<Reachable> for_b =
-        reachable(ir, graph, couple.b, unproven);
+        reachable(ir, graph, couple.b, open_to_them);
     bool blocks = false;
     for (const Reachable& x : for_a) {
       const RankKey ka = posting_rank_key(ranking, couple.a, x.score, points);
@@ -565,7 +662,8 @@ bool has_couples(const IndexedRound& ir) { return !find_couples(ir).empty(); }
 PolicyOutcome couples_stable(const RoundConfig& config, const IndexedRound& ir,
                              const Shortlists& shortlists,
                              const ShortlistDepth& depth,
-                             const ProgressFn& progress) {
+                             const ProgressFn& progress,
+                             const CouplesLimits& limits) {
   const std::vector<Couple> couples = find_couples(ir);
   std::vector<std::int32_t> couple_of(ir.n_veterans, -1);
   std::vector<std::uint8_t> partnered(ir.n_veterans, 0);
@@ -583,6 +681,7 @@ PolicyOutcome couples_stable(const RoundConfig& config, const IndexedRound& ir,
   CandidateLists lists(ir, shortlists, depth);
   ListDeepener deepener(ir);
   CandidateGraph graph = lists.graph();
+  int couple_deepenings = 0;
   StabilityReport report;
   report.method = StabilityReport::Method::kRothPeranson;
   report.couples = static_cast<std::int64_t>(couples.size());
@@ -591,11 +690,13 @@ PolicyOutcome couples_stable(const RoundConfig& config, const IndexedRound& ir,
     for (std::size_t c = 0; c < couples.size(); ++c) {
       options[c] = couple_options(ir, graph, couples[c], config.couple_max_km);
     }
-    Matcher matcher(ir, graph, couples, std::move(options), ranking, points);
+    Matcher matcher(ir, graph, couples, std::move(options), ranking, points,
+                    limits);
     matcher.run();
     report.proposals += matcher.applications();
     report.couple_reexaminations += matcher.reexamined();
     report.couple_limit_reached = matcher.limit_reached();
+    report.couples_given_up = matcher.given_up();
     const ArcPlacement placement = matcher.placement();
     const PostingHolds holds(ir, graph, placement, ranking, points);
     Failing failing =
@@ -609,12 +710,14 @@ PolicyOutcome couples_stable(const RoundConfig& config, const IndexedRound& ir,
         instability(ir, graph, placement, holds, couples, couple_of,
                     failing.postings, ranking, points, config.couple_max_km);
     // A couple blocking through a posting off its graph may be served by a
-    // deeper list: deepen those while they are not complete.
+    // deeper list: those are deepened, at most kCoupleDeepenings times.
     Failing more;
     for (std::int32_t p : left.off_graph_postings) {
       if (!lists.posting_complete(p)) more.postings.push_back(p);
     }
-    if (!more.postings.empty() && !matcher.limit_reached()) {
+    if (!more.postings.empty() && !matcher.limit_reached() &&
+        couple_deepenings < kCoupleDeepenings) {
+      ++couple_deepenings;
       deepen(ir, more, deepener, lists, graph, report);
       continue;
     }

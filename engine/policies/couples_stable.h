@@ -18,12 +18,14 @@
 // take their partner. Whoever that displaces applies again: a displaced
 // single goes on down their list; a displaced partner takes the couple out
 // of both its postings and the couple applies again from its next pair.
-// A couple leaving a posting opens a place there, so every applicant who
-// went past that posting is put back to apply to it again (and moves up if
-// it takes them, opening another place). This stops when nobody is left
-// to apply, or after 8 times as many applications as the graph has arcs
-// and pairs (cycles are possible with couples): then the last placement
-// stands and `couple_limit_reached` is set.
+// A couple leaving a posting (or swapping places in it) opens a place
+// there, so the applicants who went past that posting and would rather
+// have it try it again, best first by the posting's ranking while it could
+// take them (one moving up opens another place). Cycles are possible with
+// couples: a couple displaced more than 16 times gives up and stays out
+// (couples_given_up). The procedure stops when nobody is left to apply, or
+// after 8 times as many applications as the graph has arcs and pairs:
+// then the last placement stands and `couple_limit_reached` is set.
 // The candidate graph and the certificate are stable.h's: lists are
 // deepened until no single can block off the graph, then the whole
 // procedure runs again on the deeper graph. A stable matching need not
@@ -36,6 +38,8 @@
 // partners' list lengths each).
 #pragma once
 
+#include <cstdint>
+
 #include "engine/policies/policy.h"
 
 namespace vetmatch {
@@ -43,10 +47,21 @@ namespace vetmatch {
 /// Whether two veterans of the round name each other as partner.
 bool has_couples(const IndexedRound& ir);
 
+/// Where Roth-Peranson stops (defaults as documented above; tests make
+/// them small to reach those paths).
+struct CouplesLimits {
+  /// Times a couple may be displaced before it gives up.
+  std::int32_t max_displacements = 16;
+  /// Applications allowed: this many per arc and pair, plus the extra.
+  std::int64_t applications_per_arc = 8;
+  std::int64_t applications_extra = 1024;
+};
+
 /// `shortlists` built at `depth` (veteran_k >= 1).
 PolicyOutcome couples_stable(const RoundConfig& config, const IndexedRound& ir,
                              const Shortlists& shortlists,
                              const ShortlistDepth& depth,
-                             const ProgressFn& progress = {});
+                             const ProgressFn& progress = {},
+                             const CouplesLimits& limits = {});
 
 }  // namespace vetmatch

@@ -114,10 +114,14 @@ struct StabilityReport {
   std::int64_t couples = 0;
   std::int64_t couples_placed = 0;
   std::vector<std::pair<VeteranIndex, VeteranIndex>> blocking_couples;
-  /// Applicants put back because a couple left a posting they had passed.
+  /// Applications tried again because a place opened (a couple left it, or
+  /// someone moved up from it) that the applicant had gone past.
   std::int64_t couple_reexaminations = 0;
-  /// The application limit stopped the procedure (a cycle): the last
-  /// placement stands.
+  /// Couples displaced more than 16 times (a cycle), left out from then on
+  /// (they may block).
+  std::int64_t couples_given_up = 0;
+  /// The application limit stopped the procedure: the last placement
+  /// stands.
   bool couple_limit_reached = false;
 };
 std::string_view to_string(StabilityReport::Method m);

@@ -1,4 +1,5 @@
-// Shortlists (both ways) and the points_order policy on generated rounds.
+// Shortlists (both ways), the points_order and stable policies and the
+// blocking-pair count on generated rounds.
 //
 // District (1,000 x 500) runs by default; the city preset (265,000 x
 // 10,000, Handan) is registered too but only runs when selected:
@@ -31,6 +32,8 @@
 #include "datasets/generator/indexed_generation.h"
 #include "datasets/skills/bundled_skill_space.h"
 #include "engine/policies/points_order.h"
+#include "engine/policies/stable.h"
+#include "engine/quality/blocking_pairs.h"
 #include "engine/round/no_eligible.h"
 #include "engine/round/round_stats.h"
 #include "engine/scoring/indexed_round.h"
@@ -277,6 +280,100 @@ void BM_RoundStats2km(benchmark::State& state, Preset preset) {
   run_round_stats(state, round);
 }
 
+// `stable` (posting_ranking score, the default) on the shortlists it asks
+// for (stable_shortlist_depth: 10 / 200 on the presets), built once before
+// the timed loop (counter shortlist_s): the time is the policy's alone.
+// Counters: proposals (applications with couples), deepening rounds and
+// lists deepened, arcs of the final candidate graph; with couples (the
+// preset's partners, couples together at the default 50 km) also couples,
+// couples placed, blocking couples and single blocking pairs left.
+struct StableCase {
+  RoundConfig config;
+  IndexedRound ir;
+  Shortlists lists;
+  double shortlist_s = 0.0;
+};
+
+const StableCase& stable_case(Preset preset) {
+  static std::map<Preset, std::unique_ptr<StableCase>> cache;
+  auto& slot = cache[preset];
+  if (!slot) {
+    const Round& round = preset_round(preset);
+    slot = std::make_unique<StableCase>();
+    slot->config = round.config;
+    slot->config.policy = PolicyKind::kStable;
+    slot->ir = index_round(round);
+    const ShortlistDepth depth = stable_shortlist_depth(slot->config);
+    const auto start = std::chrono::steady_clock::now();
+    slot->lists = build_shortlists(slot->ir, depth.veteran_k, depth.posting_k);
+    slot->shortlist_s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
+  }
+  return *slot;
+}
+
+void run_stable(benchmark::State& state, Preset preset, bool couples) {
+  const StableCase& c = stable_case(preset);
+  RoundConfig config = c.config;
+  if (couples) config.couples = CouplesRule::kTogether;
+  PolicyOutcome outcome;
+  for (auto _ : state) {
+    outcome = stable(config, c.ir, c.lists);
+    benchmark::DoNotOptimize(outcome.assignments.data());
+  }
+  if (outcome.assignments.empty()) state.SkipWithError("nobody assigned");
+  state.counters["assigned"] = double(outcome.assignments.size());
+  state.counters["shortlist_s"] = c.shortlist_s;
+  if (outcome.stability) {
+    const StabilityReport& r = *outcome.stability;
+    state.counters["proposals"] = double(r.proposals);
+    state.counters["deepening_rounds"] = double(r.deepening_rounds);
+    state.counters["postings_deepened"] = double(r.postings_deepened);
+    state.counters["veterans_deepened"] = double(r.veterans_deepened);
+    state.counters["arcs"] = double(r.candidate_arcs);
+    if (couples) {
+      state.counters["couples"] = double(r.couples);
+      state.counters["couples_placed"] = double(r.couples_placed);
+      state.counters["blocking_couples"] = double(r.blocking_couples.size());
+      state.counters["blocking_pairs"] = double(r.blocking_pairs);
+      state.counters["limit"] = r.couple_limit_reached ? 1 : 0;
+    }
+  }
+  set_counters(state, c.ir);
+}
+
+void BM_Stable(benchmark::State& state, Preset preset) {
+  run_stable(state, preset, false);
+}
+
+void BM_StableCouples(benchmark::State& state, Preset preset) {
+  run_stable(state, preset, true);
+}
+
+// count_blocking_pairs (engine/quality/blocking_pairs.h) on stable's
+// outcome, under the score ranking, with stable's shortlists: what the
+// lists prove is checked pair by pair, and here they prove everything (no
+// pair scan). Counters: pairs found (0), scans made (0).
+void BM_BlockingPairs(benchmark::State& state, Preset preset) {
+  const StableCase& c = stable_case(preset);
+  const PolicyOutcome outcome = stable(c.config, c.ir, c.lists);
+  const ShortlistDepth depth = stable_shortlist_depth(c.config);
+  BlockingPairOptions options;
+  options.ranking = c.config.posting_ranking;
+  options.shortlists = &c.lists;
+  options.veteran_k = depth.veteran_k;
+  options.posting_k = depth.posting_k;
+  BlockingPairCount count;
+  for (auto _ : state) {
+    count = count_blocking_pairs(c.ir, outcome.assignments, options);
+    benchmark::DoNotOptimize(count.pairs);
+  }
+  state.counters["pairs"] = double(count.pairs);
+  state.counters["scans"] = double(count.scans);
+  set_counters(state, c.ir);
+}
+
 void BM_IndexRound(benchmark::State& state, Preset preset) {
   const Round& round = preset_round(preset);
   for (auto _ : state) {
@@ -311,6 +408,18 @@ BENCHMARK_CAPTURE(BM_RoundStats2km, city, Preset::kCity)
     ->MeasureProcessCPUTime()
     ->UseRealTime()
     ->Iterations(1);
+BENCHMARK_CAPTURE(BM_Stable, district, Preset::kDistrict)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_StableCouples, district, Preset::kDistrict)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_BlockingPairs, district, Preset::kDistrict)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
 BENCHMARK_CAPTURE(BM_IndexRound, city, Preset::kCity)
     ->Unit(benchmark::kMillisecond)
     ->MeasureProcessCPUTime()
@@ -341,6 +450,21 @@ BENCHMARK_CAPTURE(BM_PointsOrder, city, Preset::kCity)
     ->MeasureProcessCPUTime()
     ->UseRealTime()
     ->Iterations(5);
+BENCHMARK_CAPTURE(BM_Stable, city, Preset::kCity)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Iterations(3);
+BENCHMARK_CAPTURE(BM_StableCouples, city, Preset::kCity)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Iterations(3);
+BENCHMARK_CAPTURE(BM_BlockingPairs, city, Preset::kCity)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Iterations(3);
 BENCHMARK_CAPTURE(BM_ShortlistsProvince, province, Preset::kProvince)
     ->Unit(benchmark::kMillisecond)
     ->MeasureProcessCPUTime()

@@ -263,6 +263,71 @@ TEST(ResultWriterTest, OutputConformsToTheSchema) {
   EXPECT_NE(schema_problem(kResultSchema, json), "");
 }
 
+TEST(ResultWriterTest, StabilityReportForStable) {
+  RoundResult r = small_result();
+  r.policy = PolicyKind::kStable;
+  r.assignments[0].turn = r.assignments[0].rank = 0;
+  r.assignments[0].open_postings = 0;
+  r.unassigned[0].turn = 0;
+  StabilityReport report;
+  report.proposals = 7;
+  report.deepening_rounds = 1;
+  report.postings_deepened = 2;
+  report.candidate_arcs = 3;
+  r.stability = report;
+  std::string json = result_to_json(small_round(), r, {false, 0});
+  EXPECT_NE(json.find("\"unassigned\":[\n{\"veteran\":\"V2\",\"reason\":"
+                      "\"eligible_postings_full\"}\n],\n\"stability\":{"
+                      "\"method\":\"deferred_acceptance\",\"blocking_pairs\":0,"
+                      "\"proposals\":7,\"deepening_rounds\":1,"
+                      "\"postings_deepened\":2,\"veterans_deepened\":0,"
+                      "\"candidate_arcs\":3},\n\"shortlists\":"),
+            std::string::npos)
+      << json;
+  EXPECT_EQ(json.find("turn"), std::string::npos);
+  EXPECT_EQ(schema_problem(kResultSchema, json), "");
+  // Couples: the couples block, blocking couples by id.
+  report.method = StabilityReport::Method::kRothPeranson;
+  report.blocking_pairs = 4;
+  report.couples = 1;
+  report.blocking_couples = {{1, 0}};
+  report.couple_reexaminations = 5;
+  report.couple_limit_reached = true;
+  r.stability = report;
+  json = result_to_json(small_round(), r, {false, 0});
+  EXPECT_NE(json.find("\"method\":\"roth_peranson\",\"blocking_pairs\":4,"),
+            std::string::npos)
+      << json;
+  EXPECT_NE(json.find(",\"couples\":{\"couples\":1,\"placed\":0,"
+                      "\"blocking\":[[\"V1\",\"V2\"]],\"reexaminations\":5,"
+                      "\"given_up\":0,\"limit_reached\":true}}"),
+            std::string::npos)
+      << json;
+  EXPECT_EQ(schema_problem(kResultSchema, json), "");
+}
+
+TEST(ResultWriterTest, RealStableRunWithCouplesConforms) {
+  Round round = generate_round({Preset::kDistrict, 3});
+  round.config.policy = PolicyKind::kStable;
+  round.config.couples = CouplesRule::kTogether;
+  const RoundResult result = run_round(round);
+  ASSERT_TRUE(result.stability.has_value());
+  const std::string json = result_to_json(round, result, {true, 0.1});
+  ASSERT_EQ(schema_problem(kResultSchema, json), "");
+  rapidjson::Document doc;
+  doc.Parse(json.data(), json.size());
+  ASSERT_FALSE(doc.HasParseError());
+  EXPECT_EQ(doc["policy"].GetString(), std::string("stable"));
+  EXPECT_EQ(doc["stability"]["blocking_pairs"].GetInt64(),
+            result.stability->blocking_pairs);
+  // The result's shortlists keep the config's depth (the policy's deeper
+  // lists are cut).
+  for (const auto& v : doc["shortlists"]["postings"].GetArray()) {
+    EXPECT_LE(v["veterans"].Size(),
+              static_cast<unsigned>(round.config.posting_shortlist_k));
+  }
+}
+
 TEST(ResultWriterTest, RealRunOnAGeneratedRoundConformsAndCounts) {
   const Round round = generate_round({Preset::kDistrict, 3});
   const RoundResult result = run_round(round);

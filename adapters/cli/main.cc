@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
   match_cmd
       ->add_option("--policy", match.policy,
                    "Assignment policy (overrides the round's config)")
-      ->check(CLI::IsMember({"points_order", "optimal"}));
+      ->check(CLI::IsMember({"points_order", "optimal", "stable"}));
   match_cmd->add_flag(
       "--exact", match.exact,
       "optimal: prove optimality over all eligible pairs (scan them against "

@@ -55,6 +55,11 @@ class ResultJsonWriter {
       begin_value();
       write_optimality(*result_.optimality);
     }
+    if (result_.stability) {
+      raw(",\n\"stability\":");
+      begin_value();
+      write_stability(*result_.stability);
+    }
     raw(",\n\"shortlists\":{\n");
     write_lines("\"veterans\":[", std::span(result_.veterans_by_id),
                 &ResultJsonWriter::write_veteran_shortlist);
@@ -171,6 +176,50 @@ class ResultJsonWriter {
     if (points_order_) {
       key("turn");
       writer_.Int(u.turn);
+    }
+    writer_.EndObject();
+  }
+
+  // `stable` only: what the result's stability rests on.
+  void write_stability(const StabilityReport& r) {
+    writer_.StartObject();
+    key("method");
+    string(to_string(r.method));
+    key("blocking_pairs");
+    count(r.blocking_pairs);
+    key("proposals");
+    count(r.proposals);
+    key("deepening_rounds");
+    count(r.deepening_rounds);
+    key("postings_deepened");
+    count(r.postings_deepened);
+    key("veterans_deepened");
+    count(r.veterans_deepened);
+    key("candidate_arcs");
+    count(r.candidate_arcs);
+    if (r.method == StabilityReport::Method::kRothPeranson) {
+      key("couples");
+      writer_.StartObject();
+      key("couples");
+      count(r.couples);
+      key("placed");
+      count(r.couples_placed);
+      key("blocking");
+      writer_.StartArray();
+      for (const auto& [a, b] : r.blocking_couples) {
+        writer_.StartArray();
+        string(veteran_id(a));
+        string(veteran_id(b));
+        writer_.EndArray();
+      }
+      writer_.EndArray();
+      key("reexaminations");
+      count(r.couple_reexaminations);
+      key("given_up");
+      count(r.couples_given_up);
+      key("limit_reached");
+      writer_.Bool(r.couple_limit_reached);
+      writer_.EndObject();
     }
     writer_.EndObject();
   }

@@ -4,6 +4,7 @@
 
 #include "engine/policies/optimal.h"
 #include "engine/policies/points_order.h"
+#include "engine/policies/stable.h"
 
 namespace vetmatch {
 
@@ -15,6 +16,11 @@ ShortlistOptions policy_shortlist_options(const RoundConfig& config,
   ShortlistOptions options;
   options.veteran_k = config.veteran_shortlist_k;
   options.posting_k = config.posting_shortlist_k;
+  if (config.policy == PolicyKind::kStable) {
+    const ShortlistDepth depth = stable_shortlist_depth(config);
+    options.veteran_k = depth.veteran_k;
+    options.posting_k = depth.posting_k;
+  }
   return options;
 }
 
@@ -27,8 +33,7 @@ PolicyOutcome run_policy(const RoundConfig& config, const IndexedRound& ir,
     case PolicyKind::kOptimal:
       return optimal(config, ir, shortlists, progress);
     case PolicyKind::kStable:
-      // Being built on branch issue5; never reaches main in this state.
-      throw std::logic_error("policy not built yet");
+      return stable(config, ir, shortlists, progress);
   }
   return {};
 }

@@ -3,7 +3,8 @@
 // Contract: run_policy() dispatches on config.policy and returns the policy's
 // assignments and unassigned veterans (Round index space, in the orders
 // round_result.h documents). Every policy sees the same inputs: the indexed
-// round and the shortlists already built (later policies use them as their
+// round and the shortlists already built, at the depth
+// policy_shortlist_depth(config) asks for (later policies use them as their
 // candidate graph). Policies are deterministic: same input, same outcome,
 // whatever the thread count.
 #pragma once
@@ -23,6 +24,14 @@ struct PolicyOutcome {
   std::vector<Unassigned> unassigned;
   /// `optimal` only: what it proved (round_result.h).
   std::optional<OptimalityReport> optimality;
+  /// `stable` only.
+  std::optional<StabilityReport> stability;
+};
+
+/// Shortlist lengths, veterans' and postings' side.
+struct ShortlistDepth {
+  int veteran_k = 0;
+  int posting_k = 0;
 };
 
 /// The shortlists a policy needs built before it runs: the config's k both

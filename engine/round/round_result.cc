@@ -54,4 +54,16 @@ std::string_view to_string(CertificateMethod m) {
   return "unknown";
 }
 
+std::string_view to_string(StabilityReport::Method m) {
+  switch (m) {
+    case StabilityReport::Method::kDeferredAcceptance:
+      return "deferred_acceptance";
+    case StabilityReport::Method::kSerialDictatorship:
+      return "serial_dictatorship";
+    case StabilityReport::Method::kRothPeranson:
+      return "roth_peranson";
+  }
+  return "unknown";
+}
+
 }  // namespace vetmatch

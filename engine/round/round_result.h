@@ -14,6 +14,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/model/ids.h"
@@ -172,6 +173,51 @@ struct OptimalityReport {
   std::int64_t bound_score_units = 0;
 };
 
+/// `stable` only: what its result's stability rests on (engine/policies/
+/// stable.h). A blocking pair is an eligible pair (v, p) where v prefers p
+/// to their assignment (or is unassigned) and p has an opening left or
+/// prefers v to its worst assignee (config.posting_ranking).
+struct StabilityReport {
+  /// How the matching was found: deferred acceptance on the candidate graph
+  /// with a certificate, serial dictatorship (posting_ranking points, which
+  /// gives the same matching), or Roth-Peranson with couples.
+  enum class Method { kDeferredAcceptance, kSerialDictatorship, kRothPeranson };
+  Method method = Method::kDeferredAcceptance;
+  /// Blocking pairs of single veterans (partners placed as couples left
+  /// out) among all eligible pairs: 0 without couples (proven by the
+  /// certificate).
+  std::int64_t blocking_pairs = 0;
+  /// Proposals made, over all rounds of deepening.
+  std::int64_t proposals = 0;
+  /// Times the candidate graph was deepened because the certificate failed,
+  /// and how many posting and veteran lists were deepened over all those
+  /// times.
+  std::int32_t deepening_rounds = 0;
+  std::int64_t postings_deepened = 0;
+  std::int64_t veterans_deepened = 0;
+  /// Arcs (veteran, posting) of the final candidate graph.
+  std::int64_t candidate_arcs = 0;
+
+  /// Couples (config.couples == together; couples_stable.h): partners
+  /// placed together or not at all. blocking_couples lists the couples
+  /// (lower-id partner first) that would both rather take a pair of
+  /// postings that would take them: instability Roth-Peranson could not
+  /// remove (a stable matching need not exist with couples).
+  std::int64_t couples = 0;
+  std::int64_t couples_placed = 0;
+  std::vector<std::pair<VeteranIndex, VeteranIndex>> blocking_couples;
+  /// Applications tried again because a place opened (a couple left it, or
+  /// someone moved up from it) that the applicant had gone past.
+  std::int64_t couple_reexaminations = 0;
+  /// Couples displaced more than 16 times (a cycle), left out from then on
+  /// (they may block).
+  std::int64_t couples_given_up = 0;
+  /// The application limit stopped the procedure: the last placement
+  /// stands.
+  bool couple_limit_reached = false;
+};
+std::string_view to_string(StabilityReport::Method m);
+
 struct StageSeconds {
   double prepare = 0.0;  ///< Validation and indexing.
   double shortlists = 0.0;
@@ -229,6 +275,8 @@ struct RoundResult {
   /// Postings of this round (withdrawn ones excluded) in id order.
   std::vector<PostingIndex> postings_by_id;
   RoundStats stats;
+  /// `stable` only.
+  std::optional<StabilityReport> stability;
   StageSeconds seconds;
   /// `optimal` only.
   std::optional<OptimalityReport> optimality;

@@ -8,6 +8,7 @@
 #include "engine/round/no_eligible.h"
 #include "engine/round/round_stats.h"
 #include "engine/scoring/indexed_round.h"
+#include "engine/shortlist/cut_shortlists.h"
 #include "engine/shortlist/shortlist_builder.h"
 #include "engine/shortlist/truncate_shortlists.h"
 
@@ -105,6 +106,7 @@ RoundResult run_round(const Round& round, const RunOptions& options) {
   result.assignments = std::move(outcome.assignments);
   result.unassigned = std::move(outcome.unassigned);
   result.optimality = outcome.optimality;
+  result.stability = std::move(outcome.stability);
   result.seconds.stats = watch.lap();
   return result;
 }

@@ -16,6 +16,7 @@
 
 #include "engine/round/run_round.h"
 #include "tests/reference/brute_force.h"
+#include "tests/reference/reference_stable.h"
 #include "tests/support/random_round.h"
 
 namespace vetmatch {
@@ -158,7 +159,12 @@ void expect_recount(const Round& round, const RoundResult& result) {
     expect_coverage(got.by_priority[f], w.by_priority[f],
                     "priority " + std::to_string(f));
   }
-  EXPECT_EQ(got.blocking_pairs, -1);
+  // Counted when a policy ran (checked against the brute force below).
+  if (result.policy) {
+    EXPECT_GE(got.blocking_pairs, 0);
+  } else {
+    EXPECT_EQ(got.blocking_pairs, -1);
+  }
   EXPECT_EQ(got.no_eligible_posting, w.no_eligible_posting);
   EXPECT_EQ(got.no_eligible_by_reason, w.no_eligible_by_reason);
   // The groups partition the round; coverage overall is theirs summed.
@@ -378,6 +384,41 @@ TEST_F(ReasonTest, WithdrawnPostingsAreNotCounted) {
   EXPECT_EQ(reason(), NoEligibleReason::kKindNotWanted);
   round_.withdrawn = {"P1", "P2", "P3", "P4"};
   EXPECT_EQ(reason(), NoEligibleReason::kNoPostings);
+}
+
+}  // namespace
+}  // namespace vetmatch
+
+namespace vetmatch {
+namespace {
+
+// run_round counts blocking pairs for every policy under the round's
+// posting ranking: equal to the brute-force count; zero for `stable`.
+TEST(RoundStatsTest, BlockingPairsOfEveryPolicyMatchTheBruteForceCount) {
+  int nonzero = 0;
+  for (std::uint64_t seed = 0; seed < 30; ++seed) {
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    Round round = test::random_round(test::varied_options(seed, 40), seed);
+    round.config.posting_ranking =
+        seed % 2 ? PostingRanking::kPoints : PostingRanking::kScore;
+    for (PolicyKind policy : {PolicyKind::kPointsOrder, PolicyKind::kOptimal,
+                              PolicyKind::kStable}) {
+      round.config.policy = policy;
+      const RoundResult result = run_round(round);
+      test::Placement placement(round.veterans.size(), kNoPosting);
+      for (const Assignment& a : result.assignments) {
+        placement[a.veteran] = a.posting;
+      }
+      const std::int64_t want = test::reference_blocking_pairs(
+          round, placement, round.config.posting_ranking);
+      EXPECT_EQ(result.stats.blocking_pairs, want) << to_string(policy);
+      if (policy == PolicyKind::kStable) {
+        EXPECT_EQ(want, 0);
+      }
+      nonzero += want > 0;
+    }
+  }
+  EXPECT_GT(nonzero, 3);  // the count is not idle
 }
 
 }  // namespace

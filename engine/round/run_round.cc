@@ -2,13 +2,16 @@
 
 #include <chrono>
 #include <stdexcept>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "engine/model/validate.h"
 #include "engine/policies/policy.h"
+#include "engine/quality/blocking_pairs.h"
 #include "engine/round/no_eligible.h"
 #include "engine/round/round_stats.h"
 #include "engine/scoring/indexed_round.h"
-#include "engine/shortlist/cut_shortlists.h"
 #include "engine/shortlist/shortlist_builder.h"
 #include "engine/shortlist/truncate_shortlists.h"
 
@@ -54,6 +57,25 @@ void explain_unassigned(const IndexedRound& ir,
       u.excluded_by = static_cast<NoEligibleReason>(reason[u.veteran]);
     }
   }
+}
+
+// 1 for each veteran of the round (Round index) whose partner names them
+// back and is in the round too.
+std::vector<std::uint8_t> partners_in_round(const Round& round,
+                                            const IndexedRound& ir) {
+  std::unordered_map<std::string_view, VeteranIndex> index;
+  for (std::size_t v = 0; v < round.veterans.size(); ++v) {
+    index.emplace(round.veterans[v].id, VeteranIndex(v));
+  }
+  std::vector<std::uint8_t> out(round.veterans.size(), 0);
+  for (std::size_t v = 0; v < round.veterans.size(); ++v) {
+    const Veteran& me = round.veterans[v];
+    if (me.partner.empty() || ir.veteran_slot[v] < 0) continue;
+    const auto it = index.find(me.partner);
+    if (it == index.end() || ir.veteran_slot[it->second] < 0) continue;
+    if (round.veterans[it->second].partner == me.id) out[v] = 1;
+  }
+  return out;
 }
 
 }  // namespace
@@ -103,6 +125,20 @@ RoundResult run_round(const Round& round, const RunOptions& options) {
       veterans_without_eligible_posting(ir, result.shortlists);
   explain_unassigned(ir, no_eligible, outcome.unassigned);
   result.stats = compute_stats(ir, outcome, no_eligible);
+  if (options.run_policy) {
+    // Blocking pairs under the round's posting ranking, for every policy.
+    // Partners placed together are left to the couples' own report.
+    BlockingPairOptions blocking;
+    blocking.ranking = config.posting_ranking;
+    blocking.shortlists = &result.shortlists;
+    blocking.veteran_k = config.veteran_shortlist_k;
+    blocking.posting_k = config.posting_shortlist_k;
+    if (config.couples == CouplesRule::kTogether) {
+      blocking.skip_veteran = partners_in_round(round, ir);
+    }
+    result.stats.blocking_pairs =
+        count_blocking_pairs(ir, outcome.assignments, blocking).pairs;
+  }
   result.assignments = std::move(outcome.assignments);
   result.unassigned = std::move(outcome.unassigned);
   result.optimality = outcome.optimality;

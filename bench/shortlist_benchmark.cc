@@ -14,9 +14,10 @@
 // pair actually multiplied (d = skill columns shared by both sides), so
 // pruned tiles do not count; scored, hits, offers and rescored are
 // ShortlistWork's counts (engine/shortlist/shortlist_builder.h).
-// BM_RoundStats times the statistics stage (the scan for veterans with no
-// eligible posting and compute_stats); BM_RoundStats2km with a 2 km commute
-// limit for everyone, so that many veterans are scanned.
+// BM_BlockingPairsPointsOrder counts points_order's blocking pairs as
+// run_round does. BM_RoundStats times the statistics stage (the scan for
+// veterans with no eligible posting and compute_stats); BM_RoundStats2km with a
+// 2 km commute limit for everyone, so that many veterans are scanned.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
@@ -374,6 +375,32 @@ void BM_BlockingPairs(benchmark::State& state, Preset preset) {
   set_counters(state, c.ir);
 }
 
+// count_blocking_pairs on points_order's outcome, as run_round counts it
+// after a points_order round: the round's lists (k = 10 / 20) prove few
+// veterans (most are unplaced), so nearly all are scanned against the
+// postings' worst assignees. Counters: pairs, veterans in one, scans.
+void BM_BlockingPairsPointsOrder(benchmark::State& state, Preset preset) {
+  const Round& round = preset_round(preset);
+  const IndexedRound ir = index_round(round);
+  const Shortlists lists = build_shortlists(
+      ir, round.config.veteran_shortlist_k, round.config.posting_shortlist_k);
+  const PolicyOutcome outcome = points_order(round.config, ir, lists);
+  BlockingPairOptions options;
+  options.ranking = round.config.posting_ranking;
+  options.shortlists = &lists;
+  options.veteran_k = round.config.veteran_shortlist_k;
+  options.posting_k = round.config.posting_shortlist_k;
+  BlockingPairCount count;
+  for (auto _ : state) {
+    count = count_blocking_pairs(ir, outcome.assignments, options);
+    benchmark::DoNotOptimize(count.pairs);
+  }
+  state.counters["pairs"] = double(count.pairs);
+  state.counters["blocking_veterans"] = double(count.veterans);
+  state.counters["scans"] = double(count.scans);
+  set_counters(state, ir);
+}
+
 void BM_IndexRound(benchmark::State& state, Preset preset) {
   const Round& round = preset_round(preset);
   for (auto _ : state) {
@@ -417,6 +444,10 @@ BENCHMARK_CAPTURE(BM_StableCouples, district, Preset::kDistrict)
     ->MeasureProcessCPUTime()
     ->UseRealTime();
 BENCHMARK_CAPTURE(BM_BlockingPairs, district, Preset::kDistrict)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_BlockingPairsPointsOrder, district, Preset::kDistrict)
     ->Unit(benchmark::kMillisecond)
     ->MeasureProcessCPUTime()
     ->UseRealTime();
@@ -465,6 +496,11 @@ BENCHMARK_CAPTURE(BM_BlockingPairs, city, Preset::kCity)
     ->MeasureProcessCPUTime()
     ->UseRealTime()
     ->Iterations(3);
+BENCHMARK_CAPTURE(BM_BlockingPairsPointsOrder, city, Preset::kCity)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Iterations(1);
 BENCHMARK_CAPTURE(BM_ShortlistsProvince, province, Preset::kProvince)
     ->Unit(benchmark::kMillisecond)
     ->MeasureProcessCPUTime()

@@ -120,7 +120,7 @@ TEST_P(BlockingPairsTest, EqualsBruteForce) {
       options.veteran_k = k1;
       options.posting_k = k2;
       expect_count(round, ir, outcomes[i], options);
-      options.max_pairs_per_scan = 1;
+      options.veterans_per_scan = 1;
       expect_count(round, ir, outcomes[i], options);
       // Some veterans left out as a pair's veteran.
       std::vector<bool> skip(round.veterans.size());

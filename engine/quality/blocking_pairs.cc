@@ -7,6 +7,7 @@
 #include <atomic>
 #include <limits>
 #include <numeric>
+#include <optional>
 
 #include "engine/policies/deferred_acceptance.h"
 #include "engine/scoring/pair_eval.h"
@@ -16,6 +17,8 @@ namespace vetmatch {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
+// Scans of a kPoints count when BlockingPairOptions::veterans_per_scan is 0.
+constexpr std::int64_t kPointsChunks = 16;
 
 // The outcome by slot, and what a blocking pair needs of it.
 class Outcome {
@@ -50,6 +53,21 @@ class Outcome {
   double score_of(std::int32_t v) const { return score_of_[v]; }
   bool full(std::int32_t p) const { return held_[p] >= ir_.posting_open[p]; }
   const RankKey& worst(std::int32_t p) const { return worst_[p]; }
+
+  /// Whether an eligible (v, p) whose exact score is above `low` blocks,
+  /// when `low` decides it (`low` above v's own score when placed): true
+  /// or false, else nullopt (the exact score is needed).
+  std::optional<bool> blocks_above(std::int32_t v, std::int32_t p,
+                                   double low) const {
+    const std::int32_t a = posting_of_[v];
+    if (a == p || (a >= 0 && !(low > score_of_[v]))) return std::nullopt;
+    if (!full(p)) return true;
+    if (ranking_ == PostingRanking::kPoints) {
+      return rank_before(key_of(v, low), worst_[p]);
+    }
+    if (low > worst_[p].primary) return true;
+    return std::nullopt;
+  }
 
   /// (v, p) blocks, given that it is eligible and its score is `score`.
   bool blocks(std::int32_t v, std::int32_t p, double score) const {
@@ -179,9 +197,16 @@ BlockingPairCount count_blocking_pairs(const IndexedRound& ir,
                                      outcome.key_of(b, 0.0));
                 });
     }
-    const std::size_t chunk = static_cast<std::size_t>(std::max<std::int64_t>(
-        1, options.max_pairs_per_scan /
-               std::max<std::int64_t>(1, std::int64_t(postings.size()))));
+    // kScore: one scan. kPoints: chunks in points order, so that a full
+    // posting whose worst assignee outranks a chunk's best is left out.
+    std::int64_t per_scan = options.veterans_per_scan;
+    if (per_scan <= 0) {
+      per_scan = options.ranking == PostingRanking::kPoints
+                     ? (std::int64_t(veterans.size()) + kPointsChunks - 1) /
+                           kPointsChunks
+                     : std::int64_t(veterans.size());
+    }
+    const std::size_t chunk = static_cast<std::size_t>(per_scan);
     std::vector<double> veteran_floor(ir.n_veterans, kInf);
     std::vector<double> posting_floor(ir.n_postings, kInf);
     for (std::size_t first = 0; first < veterans.size(); first += chunk) {
@@ -201,15 +226,26 @@ BlockingPairCount count_blocking_pairs(const IndexedRound& ir,
           posting_floor[p] = rank_before(best, outcome.worst(p)) ? -kInf : kInf;
         }
       }
-      const std::vector<ScoredPair> found =
-          pairs_at_or_above(ir, veteran_floor, posting_floor);
+      // Each pair is decided as it is found (on the kernel's bound where
+      // that is enough, else on its exact score); none is kept.
+      for_each_pair_at_or_above(
+          ir, veteran_floor, posting_floor,
+          [&](const ScoredPair& pair) {
+            if (outcome.blocks(pair.veteran, pair.posting, pair.score.score)) {
+              ++pairs.local();
+              mark(pair.veteran);
+            }
+          },
+          [&](std::int32_t v, std::int32_t p, double low) {
+            const std::optional<bool> blocks = outcome.blocks_above(v, p, low);
+            if (!blocks) return false;
+            if (*blocks) {
+              ++pairs.local();
+              mark(v);
+            }
+            return true;
+          });
       ++out.scans;
-      for (const ScoredPair& pair : found) {
-        if (outcome.blocks(pair.veteran, pair.posting, pair.score.score)) {
-          ++pairs.local();
-          blocking[pair.veteran] = 1;
-        }
-      }
       for (std::size_t i = first; i < last; ++i) {
         veteran_floor[veterans[i]] = kInf;
       }

@@ -22,14 +22,15 @@
 // worst assignee's score when full, -infinity when not; kPoints gives no
 // score floor for a posting, but a full posting whose worst assignee
 // outranks every veteran of a chunk is left out of that chunk's scan.
-// The scanned veterans go in chunks (kPoints: in points order) so that no
-// call can return more than `max_pairs_per_scan` pairs; each returned pair
-// is checked exactly. Cost: nothing beyond the checks of the shortlists'
-// pairs when the shortlists prove every veteran or every posting (a
-// `stable` outcome on its own lists, usually); otherwise one
-// pairs_at_or_above() call per chunk, each about one pass of the fused
-// kernel over the chunk's veterans (today's brute-force pair_scan visits
-// every pair of them: small rounds only).
+// kScore scans all those veterans at once; kPoints in 16 chunks in points
+// order (veterans_per_scan sets another size). Each pair found is checked
+// exactly as the scan finds it and none is kept
+// (for_each_pair_at_or_above()), so memory does not grow with the count.
+// Cost: nothing beyond the checks of the shortlists' pairs when the
+// shortlists prove every veteran or every posting (a `stable` outcome on
+// its own lists, usually); otherwise about one pass of the fused kernel
+// over the veterans not proven (a shortlist stage's time when that is most
+// of them, as after points_order) plus an exact score per kernel hit.
 //
 // Same input, same count, whatever the thread count.
 #pragma once
@@ -57,15 +58,15 @@ struct BlockingPairOptions {
   /// is a couple's (StabilityReport); they still hold their postings.
   /// Empty: none.
   std::vector<std::uint8_t> skip_veteran;
-  /// The most pairs one pairs_at_or_above() call may return.
-  std::int64_t max_pairs_per_scan = std::int64_t{1} << 23;
+  /// Veterans per pair scan; 0: all at once (kScore), 16 chunks (kPoints).
+  std::int64_t veterans_per_scan = 0;
 };
 
 struct BlockingPairCount {
   std::int64_t pairs = 0;
   /// Distinct veterans in at least one blocking pair.
   std::int64_t veterans = 0;
-  /// pairs_at_or_above() calls made.
+  /// Pair scans made.
   std::int32_t scans = 0;
 };
 

@@ -141,14 +141,20 @@ ScanThreadState::ScanThreadState(const ScanPlan& plan)
   }
 }
 
+void ScanPlan::keep_veterans(std::span<const std::uint8_t> keep) {
+  std::erase_if(veteran_order, [&](std::int32_t slot) { return !keep[slot]; });
+  block_count = (std::int32_t(veteran_order.size()) + kBlockVeterans - 1) /
+                kBlockVeterans;
+}
+
 BlockLayout pack_block(const ScanPlan& plan, std::int32_t block,
                        ScanThreadState& state) {
   const IndexedRound& ir = plan.ir;
   const int depth = plan.depth;
   BlockLayout layout;
   layout.first = block * kBlockVeterans;
-  layout.count =
-      std::min<std::int32_t>(kBlockVeterans, ir.n_veterans - layout.first);
+  layout.count = std::min<std::int32_t>(
+      kBlockVeterans, std::int32_t(plan.veteran_order.size()) - layout.first);
   layout.groups = (layout.count + kGroupRows - 1) / kGroupRows;
   const std::int32_t count = layout.count;
   layout.slots = std::span<const std::int32_t>(

@@ -62,8 +62,13 @@ struct ScanPlan {
   std::vector<std::uint32_t> veteran_preference;   ///< by slot
   std::vector<std::uint8_t> veteran_has_declines;  ///< by slot
 
-  std::vector<std::int32_t> veteran_order;  ///< position -> slot
+  /// Position -> slot: every veteran, or those keep_veterans() kept.
+  std::vector<std::int32_t> veteran_order;
   std::int32_t block_count = 0;
+
+  /// Keeps only the veterans with keep[slot] != 0 (spatial order kept):
+  /// a scan of a few veterans then packs and multiplies only those.
+  void keep_veterans(std::span<const std::uint8_t> keep);
 
   // Postings in spatial order, in panels of kPanelLanes (last one padded).
   std::vector<std::int32_t> posting_order;  ///< position -> slot, -1 = pad

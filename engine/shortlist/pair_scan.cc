@@ -15,6 +15,9 @@ namespace vetmatch {
 namespace {
 
 constexpr float kInfinity = std::numeric_limits<float>::infinity();
+// Covers the float rounding of an estimate (scores lie in [0, 1]) beyond
+// ScanPlan::tolerance.
+constexpr double kEstimateRounding = 1e-6;
 
 // The kernel's threshold for a floor: low enough that every pair whose
 // exact score reaches the floor passes (its bound is at least its estimate,
@@ -33,13 +36,26 @@ float kernel_threshold(double floor, float tolerance) {
 
 }  // namespace
 
-std::vector<ScoredPair> pairs_at_or_above(const IndexedRound& ir,
-                                          std::span<const double> veteran_floor,
-                                          std::span<const double> posting_floor,
-                                          const PairScanOptions& options) {
-  if (ir.n_veterans == 0 || ir.n_postings == 0) return {};
-  const ScanPlan plan(ir, /*veteran_k=*/0, /*posting_k=*/0, options.geo_pruning,
-                      options.portable_kernel, /*bf16=*/true);
+void for_each_pair_at_or_above(const IndexedRound& ir,
+                               std::span<const double> veteran_floor,
+                               std::span<const double> posting_floor,
+                               const PairVisitor& visit,
+                               const PairDecider& decide,
+                               const PairScanOptions& options) {
+  if (ir.n_veterans == 0 || ir.n_postings == 0) return;
+  ScanPlan plan(ir, /*veteran_k=*/0, /*posting_k=*/0, options.geo_pruning,
+                options.portable_kernel, /*bf16=*/true);
+  // Only the veterans with a record to return are packed and multiplied.
+  {
+    std::vector<std::uint8_t> keep(ir.n_veterans);
+    bool all = true;
+    for (std::int32_t v = 0; v < ir.n_veterans; ++v) {
+      keep[v] = kernel_threshold(veteran_floor[v], plan.tolerance) != kInfinity;
+      all &= keep[v] != 0;
+    }
+    if (!all) plan.keep_veterans(keep);
+    if (plan.block_count == 0) return;
+  }
   std::vector<float> posting_threshold(
       std::size_t(plan.panel_count) * kPanelLanes, kInfinity);
   for (std::size_t position = 0; position < plan.posting_order.size();
@@ -66,7 +82,6 @@ std::vector<ScoredPair> pairs_at_or_above(const IndexedRound& ir,
   };
   tbb::enumerable_thread_specific<ThreadWork> work(
       [&] { return ThreadWork(plan); });
-  std::vector<std::vector<ScoredPair>> by_block(plan.block_count);
   tbb::parallel_for(
       tbb::blocked_range<std::int32_t>(0, plan.block_count, 1),
       [&](const tbb::blocked_range<std::int32_t>& range) {
@@ -80,7 +95,6 @@ std::vector<ScoredPair> pairs_at_or_above(const IndexedRound& ir,
             any |= state.veteran_threshold[i] != kInfinity;
           }
           if (!any) continue;
-          std::vector<ScoredPair>& out = by_block[b];
           TileInput in = tile_input(plan);
           in.threshold_is_max = true;
           for (std::int32_t panel = 0; panel < plan.panel_count; ++panel) {
@@ -107,7 +121,28 @@ std::vector<ScoredPair> pairs_at_or_above(const IndexedRound& ir,
                 const Hit& hit = state.hits[h];
                 const std::int32_t v = layout.slots[g * kGroupRows + hit.row];
                 const std::int32_t p = plan.posting_order[lane0 + hit.lane];
-                // Every hit is checked and scored exactly.
+                if (decide && !hit.needs_exact) {
+                  // The kernel's rule words and distance decided all but
+                  // certificates (where flagged) and declines, as in
+                  // scan_block; its estimate is within the tolerance.
+                  if (plan.check_certificates[lane0 + hit.lane] &&
+                      !std::includes(
+                          ir.veteran_certs.begin(v), ir.veteran_certs.end(v),
+                          ir.posting_certs.begin(p), ir.posting_certs.end(p))) {
+                    continue;
+                  }
+                  if (plan.veteran_has_declines[v] && is_declined(ir, v, p)) {
+                    continue;
+                  }
+                  const double low =
+                      double(in.weight_skill * hit.skill + hit.rest) -
+                      double(plan.tolerance) - kEstimateRounding;
+                  if (low > std::max(veteran_floor[v], posting_floor[p]) &&
+                      decide(v, p, low)) {
+                    continue;
+                  }
+                }
+                // Every other hit is checked and scored exactly.
                 const double km = exact_distance_km(ir, v, p);
                 if (exact_eligibility(ir, v, p, km) !=
                     Ineligibility::kEligible) {
@@ -115,7 +150,7 @@ std::vector<ScoredPair> pairs_at_or_above(const IndexedRound& ir,
                 }
                 const PairScore s = exact_score(ir, v, p, km);
                 if (s.score >= std::max(veteran_floor[v], posting_floor[p])) {
-                  out.push_back({v, p, s});
+                  visit(ScoredPair{v, p, s});
                 }
               }
             }
@@ -123,13 +158,22 @@ std::vector<ScoredPair> pairs_at_or_above(const IndexedRound& ir,
         }
       },
       tbb::simple_partitioner());
-  work.clear();
+}
 
+std::vector<ScoredPair> pairs_at_or_above(const IndexedRound& ir,
+                                          std::span<const double> veteran_floor,
+                                          std::span<const double> posting_floor,
+                                          const PairScanOptions& options) {
+  tbb::enumerable_thread_specific<std::vector<ScoredPair>> found;
+  for_each_pair_at_or_above(
+      ir, veteran_floor, posting_floor,
+      [&](const ScoredPair& pair) { found.local().push_back(pair); }, {},
+      options);
   std::size_t total = 0;
-  for (const auto& list : by_block) total += list.size();
+  for (const auto& list : found) total += list.size();
   std::vector<ScoredPair> out;
   out.reserve(total);
-  for (auto& list : by_block) {
+  for (auto& list : found) {
     out.insert(out.end(), list.begin(), list.end());
     std::vector<ScoredPair>().swap(list);
   }

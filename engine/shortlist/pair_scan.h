@@ -11,14 +11,18 @@
 // returned pairs exactly.
 //
 // Cost: one pass of the fused shortlist kernel (fused_scan.h) over the
-// pairs that geo pruning keeps, so about a shortlist stage's time, plus the
-// exact scoring of the pairs returned. The result is the caller's to keep
-// small: a floor of -infinity on both sides returns every eligible pair.
+// veterans whose floor is not +infinity and the pairs that geo pruning
+// keeps (all veterans: about a shortlist stage's time), plus the exact
+// scoring of the kernel's hits. The result is the caller's to keep small: a
+// floor of -infinity on both sides returns every eligible pair.
+// for_each_pair_at_or_above() visits the same pairs without keeping them
+// (a count over many pairs needs no memory for them).
 //
 // Same input, same output, whatever the thread count.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -45,5 +49,24 @@ std::vector<ScoredPair> pairs_at_or_above(const IndexedRound& ir,
                                           std::span<const double> veteran_floor,
                                           std::span<const double> posting_floor,
                                           const PairScanOptions& options = {});
+
+/// Calls visit(pair) once for each pair pairs_at_or_above() returns, from
+/// oneTBB's threads, concurrently and in no set order: `visit` must be
+/// safe to call from several threads at once.
+/// `decide`, when given, is asked first about each pair that is certainly
+/// eligible and whose exact score is certainly above both floors (from the
+/// kernel's estimate and its error bound), with `low`, a number the exact
+/// score exceeds: returning true means the caller has dealt with the pair,
+/// and it is neither scored exactly nor visited. (A count over many pairs
+/// then needs exact scores near the floors only.) The same threads rules.
+using PairVisitor = std::function<void(const ScoredPair&)>;
+using PairDecider =
+    std::function<bool(std::int32_t veteran, std::int32_t posting, double low)>;
+void for_each_pair_at_or_above(const IndexedRound& ir,
+                               std::span<const double> veteran_floor,
+                               std::span<const double> posting_floor,
+                               const PairVisitor& visit,
+                               const PairDecider& decide = {},
+                               const PairScanOptions& options = {});
 
 }  // namespace vetmatch

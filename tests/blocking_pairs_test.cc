@@ -122,6 +122,22 @@ TEST_P(BlockingPairsTest, EqualsBruteForce) {
       expect_count(round, ir, outcomes[i], options);
       options.veterans_per_scan = 1;
       expect_count(round, ir, outcomes[i], options);
+      // Lists of each posting's own depth (as optimal asks for them).
+      {
+        BlockingPairOptions each = options;
+        ShortlistOptions depth;
+        depth.veteran_k = k1;
+        depth.posting_k = 0;
+        for (std::int32_t p = 0; p < ir.n_postings; ++p) {
+          depth.posting_k_each.push_back(int(rng() % 8));
+          depth.posting_k = std::max(depth.posting_k, depth.posting_k_each[p]);
+        }
+        const Shortlists deep = build_shortlists(ir, depth);
+        each.shortlists = &deep;
+        each.posting_k = depth.posting_k;
+        each.posting_k_each = depth.posting_k_each;
+        expect_count(round, ir, outcomes[i], each);
+      }
       // Some veterans left out as a pair's veteran.
       std::vector<bool> skip(round.veterans.size());
       options.skip_veteran.assign(round.veterans.size(), 0);

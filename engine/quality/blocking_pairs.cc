@@ -118,7 +118,9 @@ Proven prove(const IndexedRound& ir, const Outcome& outcome,
   tbb::parallel_for(std::int32_t{0}, ir.n_postings, [&](std::int32_t p) {
     const std::span<const ShortlistEntry> list =
         lists->of_posting(ir.posting_of[p]);
-    if (list.size() < static_cast<std::size_t>(options.posting_k)) {
+    const int k = options.posting_k_each.empty() ? options.posting_k
+                                                  : options.posting_k_each[p];
+    if (list.size() < static_cast<std::size_t>(k)) {
       proven.posting[p] = 1;
       return;
     }

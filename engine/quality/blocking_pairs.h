@@ -53,6 +53,9 @@ struct BlockingPairOptions {
   const Shortlists* shortlists = nullptr;
   int veteran_k = 0;
   int posting_k = 0;
+  /// When not empty, each posting's own k (by posting slot), as
+  /// ShortlistOptions::posting_k_each, in place of posting_k.
+  std::vector<int> posting_k_each;
   /// Veterans (Round index) never counted as a pair's veteran, e.g.
   /// partners placed together under couples == together, whose instability
   /// is a couple's (StabilityReport); they still hold their postings.

@@ -113,32 +113,36 @@ RoundResult run_round(const Round& round, const RunOptions& options) {
   result.seconds.shortlists = watch.lap();
 
   PolicyOutcome outcome;
+  std::int64_t blocking_pairs = -1;  // not counted
   if (options.run_policy) {
     result.policy = config.policy;
     outcome = run_policy(config, ir, result.shortlists, options.progress);
+    result.seconds.policy = watch.lap();
+    // Blocking pairs under the round's posting ranking, for every policy,
+    // on the lists as deep as the policy had them (they prove more).
+    // Partners placed together are left to the couples' own report.
+    BlockingPairOptions blocking;
+    blocking.ranking = config.posting_ranking;
+    blocking.shortlists = &result.shortlists;
+    blocking.veteran_k = depth.veteran_k;
+    blocking.posting_k = depth.posting_k;
+    blocking.posting_k_each = depth.posting_k_each;
+    if (config.couples == CouplesRule::kTogether) {
+      blocking.skip_veteran = partners_in_round(round, ir);
+    }
+    blocking_pairs =
+        count_blocking_pairs(ir, outcome.assignments, blocking).pairs;
     truncate_shortlists(result.shortlists, config.veteran_shortlist_k,
                         config.posting_shortlist_k);
+  } else {
+    result.seconds.policy = watch.lap();
   }
-  result.seconds.policy = watch.lap();
 
   const std::vector<NoEligibleVeteran> no_eligible =
       veterans_without_eligible_posting(ir, result.shortlists);
   explain_unassigned(ir, no_eligible, outcome.unassigned);
   result.stats = compute_stats(ir, outcome, no_eligible);
-  if (options.run_policy) {
-    // Blocking pairs under the round's posting ranking, for every policy.
-    // Partners placed together are left to the couples' own report.
-    BlockingPairOptions blocking;
-    blocking.ranking = config.posting_ranking;
-    blocking.shortlists = &result.shortlists;
-    blocking.veteran_k = config.veteran_shortlist_k;
-    blocking.posting_k = config.posting_shortlist_k;
-    if (config.couples == CouplesRule::kTogether) {
-      blocking.skip_veteran = partners_in_round(round, ir);
-    }
-    result.stats.blocking_pairs =
-        count_blocking_pairs(ir, outcome.assignments, blocking).pairs;
-  }
+  result.stats.blocking_pairs = blocking_pairs;
   result.assignments = std::move(outcome.assignments);
   result.unassigned = std::move(outcome.unassigned);
   result.optimality = outcome.optimality;

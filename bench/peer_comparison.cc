@@ -13,12 +13,15 @@
 //                  over-fetching.
 //   FAISS tuned    the same with the fastest set-up found by the tuning
 //                  trials (OpenMP wait policy and thread counts, OpenBLAS's
-//                  pthreads or OpenMP build, FAISS's BLAS block sizes,
-//                  over-fetch factor), each trial on a slice of the veterans
-//                  (1/16, at least 4,096) against all postings.
+//                  pthreads or OpenMP build, its AVX-512 kernels named by
+//                  OPENBLAS_CORETYPE=SkylakeX where the CPU has AVX-512 (a
+//                  virtual CPU OpenBLAS does not recognise gets its SSE3
+//                  ones), FAISS's BLAS block sizes, over-fetch factor), each
+//                  trial on a slice of the veterans (1/16, at least 4,096)
+//                  against all postings.
 //   sgemm ceiling  OpenBLAS cblas_sgemm of the same N x d times d x M,
-//                  blockwise (bench/peer_sgemm.h), the faster OpenBLAS build
-//                  in the trials, best of 3 sweeps.
+//                  blockwise (bench/peer_sgemm.h), the fastest OpenBLAS
+//                  build and core type in the trials, best of 3 sweeps.
 //
 // Table: seconds, GFLOP/s (2 d per pair multiplied: N M for the naive
 // baseline and sgemm; 2 N M for FAISS, which multiplies every pair once per
@@ -794,6 +797,17 @@ struct FaissSetup {
   }
 };
 
+bool cpu_has_avx512() {
+  std::ifstream in("/proc/cpuinfo");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("flags", 0) == 0) {
+      return line.find(" avx512f") != std::string::npos;
+    }
+  }
+  return false;
+}
+
 std::string cores_text() {
   return std::to_string(std::max(1u, std::thread::hardware_concurrency()));
 }
@@ -818,6 +832,21 @@ std::vector<FaissSetup> environment_setups() {
     s.push_back({"omp-blas-passive",
                  {{"OMP_WAIT_POLICY", "PASSIVE"}, {"OMP_NUM_THREADS", t}},
                  true});
+  }
+  // OpenBLAS picks its kernels by CPU model; on a virtual CPU it may not
+  // know (Debian's 0.3.21 falls back to Prescott, SSE3 only), so the
+  // AVX-512 kernels are tried by name too.
+  if (cpu_has_avx512()) {
+    s.push_back(
+        {"passive-skx",
+         {{"OMP_WAIT_POLICY", "PASSIVE"}, {"OPENBLAS_CORETYPE", "SkylakeX"}}});
+    if (openmp_blas_installed()) {
+      s.push_back({"omp-blas-passive-skx",
+                   {{"OMP_WAIT_POLICY", "PASSIVE"},
+                    {"OMP_NUM_THREADS", t},
+                    {"OPENBLAS_CORETYPE", "SkylakeX"}},
+                   true});
+    }
   }
   return s;
 }
@@ -1103,6 +1132,18 @@ int run_parent(const Options& o) {
       {"pthreads", {{"OPENBLAS_NUM_THREADS", cores}}, false}};
   if (openmp_blas_installed()) {
     sgemm_variants.push_back({"openmp", {{"OMP_NUM_THREADS", cores}}, true});
+  }
+  if (cpu_has_avx512()) {
+    sgemm_variants.push_back(
+        {"pthreads-skx",
+         {{"OPENBLAS_NUM_THREADS", cores}, {"OPENBLAS_CORETYPE", "SkylakeX"}},
+         false});
+    if (openmp_blas_installed()) {
+      sgemm_variants.push_back(
+          {"openmp-skx",
+           {{"OMP_NUM_THREADS", cores}, {"OPENBLAS_CORETYPE", "SkylakeX"}},
+           true});
+    }
   }
 
   // 2. Tuning trials on a slice of the peers' veterans.

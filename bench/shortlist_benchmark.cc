@@ -38,6 +38,7 @@
 #include "engine/round/no_eligible.h"
 #include "engine/round/round_stats.h"
 #include "engine/scoring/indexed_round.h"
+#include "engine/shortlist/kernel_choice.h"
 #include "engine/shortlist/micro_kernel.h"
 #include "engine/shortlist/shortlist_builder.h"
 #include "engine/skills/resolve_skills.h"
@@ -99,7 +100,10 @@ void run_shortlists(benchmark::State& state, const Round& round, int k = 0,
   set_counters(state, ir, double(work.pairs_scored));
   state.counters["scored"] = double(work.pairs_scored);
   state.counters["bf16"] =
-      options.bf16_first_pass && micro_kernel_has_bf16() ? 1 : 0;
+      options.bf16_first_pass.value_or(bf16_pass_pays_off()) &&
+              micro_kernel_has_bf16()
+          ? 1
+          : 0;
   state.counters["hits"] = double(work.kernel_hits);
   state.counters["offers"] = double(work.offers);
   state.counters["rescored"] = double(work.rescored);

@@ -108,15 +108,19 @@ void check_round(const Round& round, std::uint64_t seed) {
                                 threads);
       for (bool geo : {true, false}) {
         for (bool portable : {false, true}) {
-          PairScanOptions options;
-          options.geo_pruning = geo;
-          options.portable_kernel = portable;
-          expect_same(want, pairs_at_or_above(ir, vf, pf, options),
-                      "seed " + std::to_string(seed) + " trial " +
-                          std::to_string(trial) + " threads " +
-                          std::to_string(threads) + " geo " +
-                          std::to_string(geo) + " portable " +
-                          std::to_string(portable));
+          for (bool bf16 : {false, true}) {
+            PairScanOptions options;
+            options.geo_pruning = geo;
+            options.portable_kernel = portable;
+            options.bf16 = bf16;
+            expect_same(want, pairs_at_or_above(ir, vf, pf, options),
+                        "seed " + std::to_string(seed) + " trial " +
+                            std::to_string(trial) + " threads " +
+                            std::to_string(threads) + " geo " +
+                            std::to_string(geo) + " portable " +
+                            std::to_string(portable) + " bf16 " +
+                            std::to_string(bf16));
+          }
         }
       }
     }

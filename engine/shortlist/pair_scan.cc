@@ -10,6 +10,7 @@
 
 #include "engine/scoring/pair_eval.h"
 #include "engine/shortlist/fused_scan.h"
+#include "engine/shortlist/kernel_choice.h"
 
 namespace vetmatch {
 namespace {
@@ -44,7 +45,8 @@ void for_each_pair_at_or_above(const IndexedRound& ir,
                                const PairScanOptions& options) {
   if (ir.n_veterans == 0 || ir.n_postings == 0) return;
   ScanPlan plan(ir, /*veteran_k=*/0, /*posting_k=*/0, options.geo_pruning,
-                options.portable_kernel, /*bf16=*/true);
+                options.portable_kernel,
+                options.bf16.value_or(bf16_pass_pays_off()));
   // Only the veterans with a record to return are packed and multiplied.
   {
     std::vector<std::uint8_t> keep(ir.n_veterans);

@@ -23,6 +23,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -41,6 +42,9 @@ struct PairScanOptions {
   bool geo_pruning = true;
   /// Use the portable kernel even where AVX-512 is available (tests).
   bool portable_kernel = false;
+  /// bfloat16 products (with their wider bound) or float; unset: where
+  /// bf16_pass_pays_off() (kernel_choice.h). The pairs are the same.
+  std::optional<bool> bf16;
 };
 
 /// Preconditions: veteran_floor.size() == ir.n_veterans,

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "engine/shortlist/fused_scan.h"
+#include "engine/shortlist/kernel_choice.h"
 #include "engine/shortlist/rescore.h"
 
 namespace vetmatch {
@@ -55,7 +56,8 @@ Shortlists build_shortlists(const IndexedRound& ir,
   }
   const ScanPlan plan(ir, options.veteran_k, options.posting_k,
                       options.geo_pruning, options.portable_kernel,
-                      options.bf16_first_pass, options.posting_k_each);
+                      options.bf16_first_pass.value_or(bf16_pass_pays_off()),
+                      options.posting_k_each);
   tbb::enumerable_thread_specific<ScanThreadState> states(
       [&] { return ScanThreadState(plan); });
   tbb::enumerable_thread_specific<Rescorer> rescorers(

@@ -25,6 +25,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "engine/round/round_result.h"
@@ -58,12 +59,14 @@ struct ShortlistOptions {
   /// Use the portable micro-kernel even where the AVX-512 one is built
   /// (for tests that compare the two).
   bool portable_kernel = false;
-  /// Multiply in bfloat16 (twice the float kernel's rate where the CPU
-  /// has AVX-512 BF16) and widen every bound and the candidate lists'
+  /// Multiply in bfloat16 (up to twice the float kernel's rate where the
+  /// CPU has AVX-512 BF16) and widen every bound and the candidate lists'
   /// margin by the product's proven error: more candidates are rescored
-  /// exactly, and the result is the same. Ignored (float) where the CPU
-  /// lacks BF16, unless portable_kernel is set (then emulated, for tests).
-  bool bf16_first_pass = true;
+  /// exactly, and the result is the same. Unset: where bf16_pass_pays_off()
+  /// (kernel_choice.h: measured once per process). Ignored (float) where
+  /// the CPU lacks BF16, unless portable_kernel is set (then emulated, for
+  /// tests).
+  std::optional<bool> bf16_first_pass;
   /// When set, receives the counts of what the call did.
   ShortlistWork* work = nullptr;
 };

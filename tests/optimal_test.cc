@@ -21,6 +21,7 @@
 #include "adapters/json/result_writer.h"
 #include "engine/round/run_round.h"
 #include "tests/reference/brute_force.h"
+#include "tests/reference/reference_anchors.h"
 #include "tests/support/lemon_bmatching.h"
 #include "tests/support/optimal_oracle.h"
 #include "tests/support/random_round.h"
@@ -72,11 +73,27 @@ void expect_invariants(const Round& round, const RoundResult& result) {
               round.veterans[result.assignments[i].veteran].id)
         << "assignments in veteran id order";
   }
+  // A veteran whose partner was placed before (couples together) and who
+  // is left out while an eligible posting, too far from the partner's,
+  // still has an opening: no_joint_placement.
+  const test::ReferenceAnchors anchors(round);
+  for (const Assignment& a : result.assignments) {
+    EXPECT_TRUE(anchors.allowed(a.veteran, a.posting))
+        << round.veterans[a.veteran].id << " too far from their partner";
+  }
   for (const Unassigned& u : result.unassigned) {
     EXPECT_TRUE(seen.insert(u.veteran).second) << "listed twice";
-    const bool none = ref.eligible_postings(u.veteran).empty();
-    EXPECT_EQ(u.reason, none ? UnassignedReason::kNoEligiblePosting
-                             : UnassignedReason::kEligiblePostingsFull);
+    const std::vector<test::ScoredPair> eligible =
+        ref.eligible_postings(u.veteran);
+    const bool open_left =
+        anchors.anchored(u.veteran) &&
+        std::any_of(eligible.begin(), eligible.end(),
+                    [&](const test::ScoredPair& e) {
+                      return used[e.index] < ref.openings_left(e.index);
+                    });
+    EXPECT_EQ(u.reason, eligible.empty() ? UnassignedReason::kNoEligiblePosting
+                        : open_left      ? UnassignedReason::kNoJointPlacement
+                                    : UnassignedReason::kEligiblePostingsFull);
   }
   EXPECT_EQ(seen.size(), test::reference_veterans_by_id(round).size());
   EXPECT_EQ(report.placed, std::int64_t(result.assignments.size()));
@@ -279,10 +296,15 @@ Round random_couples_round(std::uint64_t seed, int max_size) {
 TEST(OptimalTest, CouplesStayTogetherOnRandomRounds) {
   Tally tally;
   int repaired = 0;
+  int anchored_placed = 0;
   for (std::uint64_t seed = 2000; seed < 2120; ++seed) {
     const Round round = random_couples_round(seed, 120);
     SCOPED_TRACE("seed " + std::to_string(seed));
     const RoundResult result = run_round(round);
+    const test::ReferenceAnchors anchors(round);
+    for (const Assignment& a : result.assignments) {
+      anchored_placed += anchors.anchored(a.veteran);
+    }
     expect_invariants(round, result);
     if (HasFatalFailure()) return;
     repaired += expect_couples_kept(round, result);
@@ -298,7 +320,8 @@ TEST(OptimalTest, CouplesStayTogetherOnRandomRounds) {
       expect_optimal(round, result, tally);
     }
   }
-  EXPECT_GT(repaired, 10);  // the repair runs, not only the easy case
+  EXPECT_GT(repaired, 10);         // the repair runs, not only the easy case
+  EXPECT_GT(anchored_placed, 10);  // partners placed before are exercised
 }
 
 // On tiny rounds the repaired result is checked against an exhaustive

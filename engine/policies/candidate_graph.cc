@@ -96,6 +96,31 @@ CandidateGraph build_candidate_graph(const IndexedRound& ir,
   return out;
 }
 
+void drop_disallowed_arcs(CandidateGraph& graph,
+                          const PartnerAnchors& anchors) {
+  if (!anchors.any()) return;
+  BMatchingGraph& g = graph.graph;
+  const bool postings_left = graph.postings_left();
+  std::int64_t kept = 0;
+  for (std::int32_t l = 0; l < g.left_count; ++l) {
+    const std::int64_t begin = g.arc_begin[l], end = g.arc_begin[l + 1];
+    g.arc_begin[l] = kept;
+    for (std::int64_t a = begin; a < end; ++a) {
+      const std::int32_t v = postings_left ? g.arc_right[a] : l;
+      const std::int32_t p = postings_left ? l : g.arc_right[a];
+      if (!anchors.allows(v, p)) continue;
+      g.arc_right[kept] = g.arc_right[a];
+      g.arc_weight[kept] = g.arc_weight[a];
+      graph.arc_source[kept] = graph.arc_source[a];
+      ++kept;
+    }
+  }
+  g.arc_begin[g.left_count] = kept;
+  g.arc_right.resize(kept);
+  g.arc_weight.resize(kept);
+  graph.arc_source.resize(kept);
+}
+
 void restrict_candidate_graph(CandidateGraph& graph,
                               const std::vector<std::uint8_t>& veteran_out,
                               const std::vector<Openings>& openings) {

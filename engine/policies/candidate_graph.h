@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "engine/assignment/bmatching.h"
+#include "engine/policies/partner_anchors.h"
 #include "engine/round/round_result.h"
 #include "engine/scoring/indexed_round.h"
 #include "engine/shortlist/pair_scan.h"
@@ -56,6 +57,10 @@ CandidateGraph build_candidate_graph(const IndexedRound& ir,
                                      CandidateSide side,
                                      std::int64_t placement_bonus,
                                      std::span<const ScoredPair> extra);
+
+/// Drops every arc (veteran v, posting p) that `anchors` does not allow
+/// (partner_anchors.h). cut_units stay: they describe the lists.
+void drop_disallowed_arcs(CandidateGraph& graph, const PartnerAnchors& anchors);
 
 /// Drops every arc of the veterans marked in `veteran_out` (by slot) and
 /// sets each posting's capacity to `openings` (by slot). cut_units stay:

@@ -100,9 +100,10 @@ class Matcher {
           const std::vector<Couple>& couples,
           std::vector<std::vector<CoupleOption>> options,
           PostingRanking ranking, std::span<const double> points,
-          const CouplesLimits& limits)
+          const CouplesLimits& limits, const PartnerAnchors* anchors)
       : ir_(ir),
         limits_(limits),
+        anchors_(anchors),
         graph_(graph),
         couples_(couples),
         options_(std::move(options)),
@@ -299,6 +300,8 @@ class Matcher {
     const std::size_t arc = graph_.offsets[v] + static_cast<std::size_t>(i);
     const std::int32_t p = graph_.arcs[arc].posting;
     if (capacity(p) == 0) return false;
+    // A pair the couples rule leaves out (partner_anchors.h): passed over.
+    if (anchors_ != nullptr && !anchors_->allows(v, p)) return false;
     const RankKey k = key(v, graph_.arcs[arc].score);
     const bool room =
         static_cast<std::int32_t>(holders_[p].size()) < capacity(p);
@@ -479,6 +482,7 @@ class Matcher {
 
   const IndexedRound& ir_;
   CouplesLimits limits_;
+  const PartnerAnchors* anchors_;
   const CandidateGraph& graph_;
   const std::vector<Couple>& couples_;
   std::vector<std::vector<CoupleOption>> options_;
@@ -550,7 +554,7 @@ Instability instability(const IndexedRound& ir, const CandidateGraph& graph,
                         const std::vector<std::int32_t>& couple_of,
                         const std::vector<std::int32_t>& unproven,
                         PostingRanking ranking, std::span<const double> points,
-                        double max_km) {
+                        double max_km, const PartnerAnchors& anchors) {
   Instability out;
   std::vector<std::vector<std::pair<RankKey, std::int32_t>>> holders(
       ir.n_postings);
@@ -585,6 +589,7 @@ Instability instability(const IndexedRound& ir, const CandidateGraph& graph,
     for (std::size_t a = graph.offsets[v]; a < graph.offsets[v + 1]; ++a) {
       if (at >= 0 && static_cast<std::int64_t>(a) >= at) break;
       const CandidateArc& arc = graph.arcs[a];
+      if (!anchors.allows(v, arc.posting)) continue;
       const RankKey k = posting_rank_key(ranking, v, arc.score, points);
       if (!holds.full(ir, arc.posting) ||
           rank_before(k, holds.worst[arc.posting])) {
@@ -681,6 +686,7 @@ PolicyOutcome couples_stable(const RoundConfig& config, const IndexedRound& ir,
   CandidateLists lists(ir, shortlists, depth);
   ListDeepener deepener(ir);
   CandidateGraph graph = lists.graph();
+  const PartnerAnchors anchors(ir, config);
   int couple_deepenings = 0;
   StabilityReport report;
   report.method = StabilityReport::Method::kRothPeranson;
@@ -691,7 +697,7 @@ PolicyOutcome couples_stable(const RoundConfig& config, const IndexedRound& ir,
       options[c] = couple_options(ir, graph, couples[c], config.couple_max_km);
     }
     Matcher matcher(ir, graph, couples, std::move(options), ranking, points,
-                    limits);
+                    limits, anchors.any() ? &anchors : nullptr);
     matcher.run();
     report.proposals += matcher.applications();
     report.couple_reexaminations += matcher.reexamined();
@@ -706,9 +712,9 @@ PolicyOutcome couples_stable(const RoundConfig& config, const IndexedRound& ir,
       if (progress) progress("policy", 0.5);
       continue;
     }
-    const Instability left =
-        instability(ir, graph, placement, holds, couples, couple_of,
-                    failing.postings, ranking, points, config.couple_max_km);
+    const Instability left = instability(ir, graph, placement, holds, couples,
+                                         couple_of, failing.postings, ranking,
+                                         points, config.couple_max_km, anchors);
     // A couple blocking through a posting off its graph may be served by a
     // deeper list: those are deepened, at most kCoupleDeepenings times.
     Failing more;

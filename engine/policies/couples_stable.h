@@ -4,10 +4,11 @@
 //
 // Couples: two veterans of the round who name each other as partner. (A
 // veteran whose partner was taken in an earlier round, or names someone
-// else, is single here.) A couple is placed as one unit on a pair of
-// postings (p1 for the partner with the lower id, p2 for the other), both
-// eligible for their partner, at most config.couple_max_km apart
-// (great-circle, posting to posting); p1 == p2 needs two openings. A
+// else, is single here; the former takes only postings at most
+// couple_max_km from the partner's, partner_anchors.h.) A couple is placed as
+// one unit on a pair of postings (p1 for the partner with the lower id, p2 for
+// the other), both eligible for their partner, at most config.couple_max_km
+// apart (great-circle, posting to posting); p1 == p2 needs two openings. A
 // couple ranks its pairs by the sum of the two scores (desc), then p1's
 // id, then p2's (asc). Postings rank each partner as they rank anyone
 // (config.posting_ranking). One partner is never placed alone.

@@ -6,7 +6,8 @@ namespace vetmatch {
 
 DeferredAcceptanceOutcome deferred_acceptance(
     const CandidateGraph& graph, std::span<const Openings> capacity,
-    PostingRanking ranking, std::span<const double> points) {
+    PostingRanking ranking, std::span<const double> points,
+    const PartnerAnchors* anchors) {
   const std::int32_t n = graph.veteran_count();
   const std::size_t m = capacity.size();
 
@@ -40,6 +41,7 @@ DeferredAcceptanceOutcome deferred_acceptance(
       const std::size_t a = next[v]++;
       const CandidateArc& arc = graph.arcs[a];
       const std::size_t p = static_cast<std::size_t>(arc.posting);
+      if (anchors != nullptr && !anchors->allows(v, arc.posting)) continue;
       ++out.proposals;
       const std::size_t cap = heap_offset[p + 1] - heap_offset[p];
       if (cap == 0) continue;

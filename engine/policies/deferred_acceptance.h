@@ -22,6 +22,7 @@
 
 #include "engine/model/ids.h"
 #include "engine/model/round_config.h"
+#include "engine/policies/partner_anchors.h"
 
 namespace vetmatch {
 
@@ -78,8 +79,12 @@ struct DeferredAcceptanceOutcome {
 
 /// `capacity` by posting slot (openings left); `points` by veteran slot
 /// (read for PostingRanking::kPoints only).
+/// `anchors`, when given, removes the pairs it does not allow: a veteran
+/// passes over those arcs as if refused (the graph and its arc positions
+/// stay as they are).
 DeferredAcceptanceOutcome deferred_acceptance(
     const CandidateGraph& graph, std::span<const Openings> capacity,
-    PostingRanking ranking, std::span<const double> points);
+    PostingRanking ranking, std::span<const double> points,
+    const PartnerAnchors* anchors = nullptr);
 
 }  // namespace vetmatch

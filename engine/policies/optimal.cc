@@ -11,6 +11,7 @@
 #include "engine/policies/optimal_costs.h"
 #include "engine/policies/optimal_couples.h"
 #include "engine/policies/optimality_certificate.h"
+#include "engine/policies/partner_anchors.h"
 
 namespace vetmatch {
 namespace {
@@ -126,12 +127,16 @@ struct Solved {
 // deepening until the proof holds); fills the report's proof fields.
 Solved solve_and_prove(const RoundConfig& config, const IndexedRound& ir,
                        const Shortlists& lists, CandidateSide side,
-                       std::int64_t bonus, OptimalityReport& report) {
+                       std::int64_t bonus, const PartnerAnchors& anchors,
+                       OptimalityReport& report) {
   std::vector<ScoredPair> extra;
   Solved out;
   while (true) {
     Clock::time_point start = Clock::now();
     out.graph = build_candidate_graph(ir, lists, side, bonus, extra);
+    // Pairs the couples rule leaves out are left out of the graph; every
+    // proof below is then over the pairs it allows.
+    drop_disallowed_arcs(out.graph, anchors);
     out.solution = solve_bmatching(out.graph.graph);
     report.solve_seconds += seconds_since(start);
 
@@ -147,8 +152,11 @@ Solved solve_and_prove(const RoundConfig& config, const IndexedRound& ir,
     } else if (!config.exact) {
       report.lists_at_risk = at_risk;
     } else {
-      const std::vector<ScoredPair> found =
+      std::vector<ScoredPair> found =
           violating_pairs(ir, side, risk, duals, bonus);
+      std::erase_if(found, [&](const ScoredPair& pair) {
+        return !anchors.allows(pair.veteran, pair.posting);
+      });
       if (found.empty()) {
         report.certified = true;
         report.method = CertificateMethod::kPairScan;
@@ -231,11 +239,12 @@ PolicyOutcome optimal(const RoundConfig& config, const IndexedRound& ir,
   const std::int64_t bonus =
       placement_bonus(config.objective, ir.n_veterans, total_openings(ir));
 
+  const PartnerAnchors anchors(ir, config);
   OptimalityReport report;
   report.objective = config.objective;
   report.side = side;
   const Solved relaxed =
-      solve_and_prove(config, ir, *lists, side, bonus, report);
+      solve_and_prove(config, ir, *lists, side, bonus, anchors, report);
   Placement placement = placement_of(ir, relaxed.graph, relaxed.solution);
 
   // Couples: kept together by the relaxation (then it is optimal under the

@@ -33,7 +33,11 @@
 // the relaxation's posting prices and solves again for everybody else on
 // the openings left: optimality is then no longer proven (certified is
 // false), and the relaxation's value, reported beside the result, bounds
-// what the rule can cost. Extra time: one more solve.
+// what the rule can cost. Extra time: one more solve. A veteran whose
+// partner was taken in an earlier round is placed only in postings at most
+// couple_max_km from the partner's (partner_anchors.h: the pairs it does
+// not allow are left out of the graph, and every proof is over the pairs
+// it allows).
 //
 // Output: assignments in veteran id order; unassigned veterans in id order,
 // reason no_eligible_posting when no posting is eligible (the veteran's

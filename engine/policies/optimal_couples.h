@@ -19,7 +19,8 @@
 //
 // Contract of this file: couples_in_round() lists the couples of a round
 // (partner named either way, both partners in this round; a veteran
-// whose partner was taken before is placed on their own), in order of
+// whose partner was taken before is no couple here: partner_anchors.h
+// keeps them near the partner's posting), in order of
 // their first (lower) slot. keeps_couples() says whether an assignment
 // keeps every couple together. place_couples() is step 2; it reduces
 // `openings_left` by the places it takes.

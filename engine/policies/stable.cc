@@ -19,6 +19,7 @@ namespace {
 PolicyOutcome stable_by_score(const IndexedRound& ir,
                               const Shortlists& shortlists,
                               const ShortlistDepth& depth,
+                              const PartnerAnchors& anchors,
                               const ProgressFn& progress) {
   CandidateLists lists(ir, shortlists, depth);
   ListDeepener deepener(ir);
@@ -27,8 +28,9 @@ PolicyOutcome stable_by_score(const IndexedRound& ir,
   const std::vector<double> no_points;
   CandidateGraph graph = lists.graph();
   for (;;) {
-    const DeferredAcceptanceOutcome da = deferred_acceptance(
-        graph, ir.posting_open, PostingRanking::kScore, no_points);
+    const DeferredAcceptanceOutcome da =
+        deferred_acceptance(graph, ir.posting_open, PostingRanking::kScore,
+                            no_points, anchors.any() ? &anchors : nullptr);
     report.proposals += da.proposals;
     const PostingHolds holds(ir, graph, da.held_arc, PostingRanking::kScore,
                              no_points);
@@ -53,9 +55,12 @@ PolicyOutcome stable_by_points(const RoundConfig& config,
                                const Shortlists& shortlists,
                                const ShortlistDepth& depth,
                                const ProgressFn& progress) {
-  // points_order reads the lists at the depth they were built with.
+  // points_order reads the lists at the depth they were built with. No
+  // couple is in the round (else couples_stable runs); with couples
+  // together points_order keeps a veteran whose partner was taken before
+  // near the partner's posting, as serial dictatorship over the pairs
+  // partner_anchors.h allows does.
   RoundConfig singles = config;
-  singles.couples = CouplesRule::kIndependent;
   singles.veteran_shortlist_k = depth.veteran_k;
   singles.posting_shortlist_k = depth.posting_k;
   PolicyOutcome out = points_order(singles, ir, shortlists, progress);
@@ -97,7 +102,8 @@ PolicyOutcome stable(const RoundConfig& config, const IndexedRound& ir,
   if (config.posting_ranking == PostingRanking::kPoints) {
     return stable_by_points(config, ir, shortlists, depth, progress);
   }
-  return stable_by_score(ir, shortlists, depth, progress);
+  return stable_by_score(ir, shortlists, depth, PartnerAnchors(ir, config),
+                         progress);
 }
 
 }  // namespace vetmatch

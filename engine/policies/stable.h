@@ -37,7 +37,11 @@
 // posting_ranking points: the unique stable matching is serial
 // dictatorship in points order (points_order.h computes it exactly); its
 // assignments are returned without the turn fields.
-// Couples: see couples_stable.h (config.couples == together).
+// Couples: see couples_stable.h (config.couples == together). A veteran
+// whose partner was taken in an earlier round takes only postings at most
+// couple_max_km from the partner's (partner_anchors.h): deferred acceptance
+// passes over the other pairs, and the matching is stable over the pairs
+// allowed.
 //
 // Same input, same outcome, whatever the thread count. Assignments come in
 // veteran id order, unassigned veterans in id order.

@@ -24,9 +24,10 @@ constexpr std::int64_t kPointsChunks = 16;
 class Outcome {
  public:
   Outcome(const IndexedRound& ir, std::span<const Assignment> assignments,
-          PostingRanking ranking)
+          PostingRanking ranking, const PartnerAnchors* anchors)
       : ir_(ir),
         ranking_(ranking),
+        anchors_(anchors),
         posting_of_(ir.n_veterans, -1),
         score_of_(ir.n_veterans, 0.0),
         points_(ir.n_veterans),
@@ -59,6 +60,7 @@ class Outcome {
   /// or false, else nullopt (the exact score is needed).
   std::optional<bool> blocks_above(std::int32_t v, std::int32_t p,
                                    double low) const {
+    if (anchors_ != nullptr && !anchors_->allows(v, p)) return false;
     const std::int32_t a = posting_of_[v];
     if (a == p || (a >= 0 && !(low > score_of_[v]))) return std::nullopt;
     if (!full(p)) return true;
@@ -73,6 +75,7 @@ class Outcome {
   bool blocks(std::int32_t v, std::int32_t p, double score) const {
     const std::int32_t a = posting_of_[v];
     if (a == p) return false;
+    if (anchors_ != nullptr && !anchors_->allows(v, p)) return false;
     if (a >= 0 && !(score > score_of_[v] || (score == score_of_[v] && p < a))) {
       return false;
     }
@@ -82,6 +85,7 @@ class Outcome {
  private:
   const IndexedRound& ir_;
   PostingRanking ranking_;
+  const PartnerAnchors* anchors_;
   std::vector<std::int32_t> posting_of_;
   std::vector<double> score_of_;
   std::vector<double> points_;
@@ -119,7 +123,7 @@ Proven prove(const IndexedRound& ir, const Outcome& outcome,
     const std::span<const ShortlistEntry> list =
         lists->of_posting(ir.posting_of[p]);
     const int k = options.posting_k_each.empty() ? options.posting_k
-                                                  : options.posting_k_each[p];
+                                                 : options.posting_k_each[p];
     if (list.size() < static_cast<std::size_t>(k)) {
       proven.posting[p] = 1;
       return;
@@ -140,7 +144,7 @@ Proven prove(const IndexedRound& ir, const Outcome& outcome,
 BlockingPairCount count_blocking_pairs(const IndexedRound& ir,
                                        std::span<const Assignment> assignments,
                                        const BlockingPairOptions& options) {
-  const Outcome outcome(ir, assignments, options.ranking);
+  const Outcome outcome(ir, assignments, options.ranking, options.anchors);
   const Proven proven = prove(ir, outcome, options);
   std::vector<std::uint8_t> skip(ir.n_veterans, 0);
   if (!options.skip_veteran.empty()) {

@@ -2,7 +2,8 @@
 // pairs: the figure that says how far an assignment is from stable.
 //
 // Definition: a blocking pair is an eligible pair (v, p) (eligibility.h)
-// of a veteran of the round and a posting where v prefers p to their
+// of a veteran of the round and a posting, allowed by `anchors` when
+// given, where v prefers p to their
 // posting (score desc, posting id asc) or has none, and p has an opening
 // left or prefers v to its worst assignee under `ranking` (kScore: the
 // pair's score desc, kPoints: placement points desc; ties by veteran id
@@ -40,6 +41,7 @@
 #include <vector>
 
 #include "engine/model/round_config.h"
+#include "engine/policies/partner_anchors.h"
 #include "engine/round/round_result.h"
 #include "engine/scoring/indexed_round.h"
 
@@ -61,6 +63,9 @@ struct BlockingPairOptions {
   /// is a couple's (StabilityReport); they still hold their postings.
   /// Empty: none.
   std::vector<std::uint8_t> skip_veteran;
+  /// Optional: pairs it does not allow (a partner's place taken in an
+  /// earlier round too far away, partner_anchors.h) never block.
+  const PartnerAnchors* anchors = nullptr;
   /// Veterans per pair scan; 0: all at once (kScore), 16 chunks (kPoints).
   std::int64_t veterans_per_scan = 0;
 };

@@ -7,11 +7,13 @@
 #include <vector>
 
 #include "engine/model/validate.h"
+#include "engine/policies/partner_anchors.h"
 #include "engine/policies/policy.h"
 #include "engine/quality/blocking_pairs.h"
 #include "engine/round/no_eligible.h"
 #include "engine/round/round_stats.h"
 #include "engine/scoring/indexed_round.h"
+#include "engine/scoring/pair_eval.h"
 #include "engine/shortlist/shortlist_builder.h"
 #include "engine/shortlist/truncate_shortlists.h"
 
@@ -55,6 +57,35 @@ void explain_unassigned(const IndexedRound& ir,
     } else {
       u.reason = UnassignedReason::kNoEligiblePosting;
       u.excluded_by = static_cast<NoEligibleReason>(reason[u.veteran]);
+    }
+  }
+}
+
+// A veteran whose partner was placed in an earlier round, left out while
+// an eligible posting still has an opening (one too far from the partner's
+// posting, else the policy would have taken it): no_joint_placement, as
+// points_order says it.
+void explain_anchored(const IndexedRound& ir, const PartnerAnchors& anchors,
+                      const std::vector<Assignment>& assignments,
+                      std::vector<Unassigned>& unassigned) {
+  std::vector<Openings> open = ir.posting_open;
+  for (const Assignment& a : assignments) --open[ir.posting_slot[a.posting]];
+  std::vector<std::int32_t> open_postings;
+  for (std::int32_t p = 0; p < ir.n_postings; ++p) {
+    if (open[p] > 0) open_postings.push_back(p);
+  }
+  for (Unassigned& u : unassigned) {
+    const std::int32_t v = ir.veteran_slot[u.veteran];
+    if (u.reason != UnassignedReason::kEligiblePostingsFull ||
+        anchors.anchor(v) < 0) {
+      continue;
+    }
+    for (std::int32_t p : open_postings) {
+      if (exact_eligibility(ir, v, p, exact_distance_km(ir, v, p)) ==
+          Ineligibility::kEligible) {
+        u.reason = UnassignedReason::kNoJointPlacement;
+        break;
+      }
     }
   }
 }
@@ -114,6 +145,7 @@ RoundResult run_round(const Round& round, const RunOptions& options) {
 
   PolicyOutcome outcome;
   std::int64_t blocking_pairs = -1;  // not counted
+  const PartnerAnchors anchors(ir, config);
   if (options.run_policy) {
     result.policy = config.policy;
     outcome = run_policy(config, ir, result.shortlists, options.progress);
@@ -130,6 +162,7 @@ RoundResult run_round(const Round& round, const RunOptions& options) {
     if (config.couples == CouplesRule::kTogether) {
       blocking.skip_veteran = partners_in_round(round, ir);
     }
+    if (anchors.any()) blocking.anchors = &anchors;
     blocking_pairs =
         count_blocking_pairs(ir, outcome.assignments, blocking).pairs;
     truncate_shortlists(result.shortlists, config.veteran_shortlist_k,
@@ -141,6 +174,9 @@ RoundResult run_round(const Round& round, const RunOptions& options) {
   const std::vector<NoEligibleVeteran> no_eligible =
       veterans_without_eligible_posting(ir, result.shortlists);
   explain_unassigned(ir, no_eligible, outcome.unassigned);
+  if (anchors.any()) {
+    explain_anchored(ir, anchors, outcome.assignments, outcome.unassigned);
+  }
   result.stats = compute_stats(ir, outcome, no_eligible);
   result.stats.blocking_pairs = blocking_pairs;
   result.assignments = std::move(outcome.assignments);

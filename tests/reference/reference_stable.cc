@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "tests/reference/brute_force.h"
+#include "tests/reference/reference_anchors.h"
 
 namespace vetmatch::test {
 namespace {
@@ -20,8 +21,10 @@ class ScoreTable {
                 std::numeric_limits<double>::quiet_NaN()),
         openings_(m_) {
     const ReferenceRound ref(round);
+    const ReferenceAnchors anchors(round);
     for (VeteranIndex v : reference_veterans_by_id(round)) {
       for (const ScoredPair& e : ref.eligible_postings(v)) {
+        if (!anchors.allowed(v, e.index)) continue;
         scores_[v * m_ + e.index] = e.score.score;
       }
     }
@@ -85,8 +88,12 @@ Placement reference_deferred_acceptance(const Round& round,
   std::vector<std::vector<ScoredPair>> lists(n);
   std::vector<std::size_t> next(n, 0);
   std::deque<VeteranIndex> free;
+  const ReferenceAnchors anchors(round);
   for (VeteranIndex v : reference_veterans_by_id(round)) {
     lists[v] = ref.eligible_postings(v);
+    std::erase_if(lists[v], [&](const ScoredPair& e) {
+      return !anchors.allowed(v, e.index);
+    });
     free.push_back(v);
   }
   std::vector<std::vector<VeteranIndex>> held(round.postings.size());

@@ -6,7 +6,9 @@
 // scores; every pair is looked at. Veterans rank their eligible postings by
 // score desc, posting id asc (byte-wise); a posting ranks veterans by the
 // pair's score (kScore) or placement points (kPoints), desc, then veteran
-// id asc. Free veterans propose in id order to their next posting; a
+// id asc. Pairs the couples rule across rounds leaves out
+// (reference_anchors.h) are not eligible here. Free veterans propose in id
+// order to their next posting; a
 // posting holds its best proposers up to its openings left. Quadratic
 // time and more: for tests only.
 #pragma once

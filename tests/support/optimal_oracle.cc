@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "tests/reference/brute_force.h"
+#include "tests/reference/reference_anchors.h"
 
 namespace vetmatch::test {
 
@@ -28,6 +29,7 @@ std::int64_t oracle_bonus(const Round& round, OptimalObjective objective) {
 BMatchingGraph full_eligible_graph(const Round& round,
                                    OptimalObjective objective) {
   const ReferenceRound ref(round);
+  const ReferenceAnchors anchors(round);
   const std::int64_t bonus = oracle_bonus(round, objective);
   BMatchingGraph g;
   g.left_count = std::int32_t(round.postings.size());
@@ -36,6 +38,7 @@ BMatchingGraph full_eligible_graph(const Round& round,
   for (std::int32_t p = 0; p < g.left_count; ++p) {
     g.left_capacity.push_back(std::max(0, ref.openings_left(p)));
     for (const ScoredPair& e : ref.eligible_veterans(p)) {
+      if (!anchors.allowed(e.index, p)) continue;
       g.arc_right.push_back(e.index);
       g.arc_weight.push_back(bonus + oracle_units(e.score.score));
     }

@@ -6,7 +6,8 @@
 //
 // Contract: left node i is posting i (Round index), capacity its openings
 // left; right node j is veteran j (Round index), capacity 1 (0 for a
-// veteran taken before); an arc per eligible pair, weight bonus +
+// veteran taken before); an arc per eligible pair (that the couples rule
+// across rounds allows, reference_anchors.h), weight bonus +
 // llround(score * 2^20); bonus = min(veterans, openings) * 2^20 + 1 for
 // coverage_first, 0 for total_score.
 #pragma once

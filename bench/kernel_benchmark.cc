@@ -7,7 +7,8 @@
 // postings (the city preset's 10,000), thresholds set so that no pair
 // passes (the common case once lists have filled). GFLOP/s is
 // 2 * 12 * 32 * d per tile over the tiles actually run.
-// BM_MicroKernelBf16/<d>: the same with bfloat16 products.
+// BM_MicroKernelBf16/<d>: the same with bfloat16 products;
+// BM_MicroKernelAmx/<d> with them on AMX tiles, where the CPU has them.
 // BM_MicroKernelHits/<d>: the same with every pair passing, the worst
 // case of the epilogue. BM_CandidateList/<k>: offers of random estimates
 // to one list of k, as the scan makes them; items/s is offers per second.
@@ -39,23 +40,30 @@ struct KernelData {
         veteran_commute_km(kGroupRows, std::numeric_limits<float>::infinity()),
         posting_xyz(3 * kPanelLanes, 0.5f),
         veterans_bf16(std::size_t(depth + 1) / 2 * kGroupRows),
-        postings_bf16(std::size_t(depth + 1) / 2 * kPanelLanes * kPanels) {
+        postings_bf16(std::size_t(amx_pairs(depth)) * kPanelLanes * kPanels),
+        veterans_amx(std::size_t(amx_pairs(depth)) * kGroupRows) {
     std::mt19937 rng(1);
     std::uniform_real_distribution<float> u(0.0f, 0.1f);
     for (float& x : veterans) x = u(rng);
     for (float& x : postings) x = u(rng);
     for (std::uint32_t& w : veterans_bf16) w = to_bf16(u(rng)) * 0x10001u;
     for (std::uint32_t& w : postings_bf16) w = to_bf16(u(rng)) * 0x10001u;
+    for (std::uint32_t& w : veterans_amx) w = to_bf16(u(rng)) * 0x10001u;
   }
   std::vector<float> veterans, postings, veteran_threshold;
   std::vector<std::uint32_t> not_capability, veteran_preference;
   std::vector<float> posting_threshold;
   std::vector<std::uint32_t> requirement, posting_preference;
   std::vector<float> veteran_xyz, veteran_commute_km, posting_xyz;
-  std::vector<std::uint32_t> veterans_bf16, postings_bf16;
+  std::vector<std::uint32_t> veterans_bf16, postings_bf16, veterans_amx;
 };
 
-void run_kernel(benchmark::State& state, float threshold, bool bf16 = false) {
+void run_kernel(benchmark::State& state, float threshold, bool bf16 = false,
+                bool amx = false) {
+  if (amx && !micro_kernel_has_amx()) {
+    state.SkipWithError("no AMX on this CPU (or the OS refuses it)");
+    return;
+  }
   const int depth = static_cast<int>(state.range(0));
   KernelData data(depth, threshold);
   TileInput in;
@@ -71,6 +79,7 @@ void run_kernel(benchmark::State& state, float threshold, bool bf16 = false) {
   in.posting_xyz = data.posting_xyz.data();
   in.veterans = data.veterans.data();
   in.veterans_bf16 = data.veterans_bf16.data();
+  if (amx) in.veterans_amx = data.veterans_amx.data();
   in.veteran_threshold = data.veteran_threshold.data();
   in.veteran_not_capability = data.not_capability.data();
   in.veteran_preference = data.veteran_preference.data();
@@ -84,7 +93,7 @@ void run_kernel(benchmark::State& state, float threshold, bool bf16 = false) {
       in.postings =
           data.postings.data() + std::size_t(panel) * depth * kPanelLanes;
       in.postings_bf16 = data.postings_bf16.data() +
-                         std::size_t(panel) * (depth + 1) / 2 * kPanelLanes;
+                         std::size_t(panel) * amx_pairs(depth) * kPanelLanes;
       found += bf16 ? run_micro_kernel_bf16(in, hits.data())
                     : run_micro_kernel(in, hits.data());
     }
@@ -108,6 +117,13 @@ void BM_MicroKernelBf16(benchmark::State& state) {
   run_kernel(state, std::numeric_limits<float>::infinity(), true);
 }
 BENCHMARK(BM_MicroKernelBf16)->Arg(238);
+
+// The same products on AMX tiles (micro_kernel_has_amx()); skipped with a
+// message where the CPU or the OS has none.
+void BM_MicroKernelAmx(benchmark::State& state) {
+  run_kernel(state, std::numeric_limits<float>::infinity(), true, true);
+}
+BENCHMARK(BM_MicroKernelAmx)->Arg(238);
 
 void BM_MicroKernelHits(benchmark::State& state) {
   run_kernel(state, -std::numeric_limits<float>::infinity());

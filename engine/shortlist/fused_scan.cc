@@ -44,7 +44,9 @@ ScanPlan::ScanPlan(const IndexedRound& ir_in, int veteran_k_in,
       geo_pruning(geo_pruning_in),
       portable_kernel(portable_kernel_in),
       bf16(bf16_in && (portable_kernel_in || micro_kernel_has_bf16())),
-      depth(ir_in.skill_columns) {
+      depth(ir_in.skill_columns),
+      amx(bf16 && !portable_kernel && micro_kernel_has_amx()),
+      bf16_pairs(amx ? amx_pairs(depth) : (depth + 1) / 2) {
   const double sum = ir.weights.sum();
   w_skill = ir.weights.skill / sum;
   w_location = ir.weights.location / sum;
@@ -73,7 +75,7 @@ ScanPlan::ScanPlan(const IndexedRound& ir_in, int veteran_k_in,
   posting_order.resize(lanes, -1);
   // Only the copy the chosen kernel reads.
   if (!bf16) packed_postings.assign(lanes * depth, 0.0f);
-  const int pairs = (depth + 1) / 2;
+  const int pairs = bf16_pairs;
   if (bf16) {
     packed_postings_bf16.assign(lanes * pairs, 0);
   }
@@ -127,6 +129,8 @@ ScanThreadState::ScanThreadState(const ScanPlan& plan)
       packed_veterans(std::size_t(kBlockVeterans) * plan.depth),
       packed_veterans_bf16(
           plan.bf16 ? std::size_t(kBlockVeterans) * ((plan.depth + 1) / 2) : 0),
+      packed_veterans_amx(
+          plan.amx ? std::size_t(kBlockVeterans) * plan.bf16_pairs : 0),
       veteran_threshold(kBlockVeterans),
       veteran_not_capability(kBlockVeterans),
       veteran_preference(kBlockVeterans),
@@ -211,6 +215,22 @@ BlockLayout pack_block(const ScanPlan& plan, std::int32_t block,
           to[k2 * kGroupRows + r] = low | (high << 16);
         }
       }
+      if (plan.amx) {
+        // The AMX layout: per chunk of 16 pairs, row after row; zeros
+        // past the real pairs.
+        const int chunks = plan.bf16_pairs / 16;
+        std::uint32_t* tile = state.packed_veterans_amx.data() +
+                              std::size_t(g) * kGroupRows * plan.bf16_pairs;
+        for (int chunk = 0; chunk < chunks; ++chunk) {
+          for (int r = 0; r < kGroupRows; ++r) {
+            for (int j = 0; j < 16; ++j) {
+              const int k2 = chunk * 16 + j;
+              tile[(chunk * kGroupRows + r) * 16 + j] =
+                  k2 < pairs ? to[k2 * kGroupRows + r] : 0;
+            }
+          }
+        }
+      }
     }
   }
 
@@ -253,7 +273,7 @@ void point_at_panel(const ScanPlan& plan, std::int32_t panel, TileInput& in) {
   const std::size_t lane0 = std::size_t(panel) * kPanelLanes;
   if (plan.bf16) {
     in.postings_bf16 =
-        plan.packed_postings_bf16.data() + lane0 * ((plan.depth + 1) / 2);
+        plan.packed_postings_bf16.data() + lane0 * plan.bf16_pairs;
   } else {
     in.postings = plan.packed_postings.data() + lane0 * plan.depth;
   }
@@ -269,6 +289,10 @@ void point_at_group(const ScanPlan& plan, const ScanThreadState& state,
   if (plan.bf16) {
     in.veterans_bf16 = state.packed_veterans_bf16.data() +
                        std::size_t(row0) * ((plan.depth + 1) / 2);
+  }
+  if (plan.amx) {
+    in.veterans_amx =
+        state.packed_veterans_amx.data() + std::size_t(row0) * plan.bf16_pairs;
   }
   in.veteran_threshold = &state.veteran_threshold[row0];
   in.veteran_not_capability = &state.veteran_not_capability[row0];

@@ -51,6 +51,11 @@ struct ScanPlan {
   /// Products in bfloat16 (micro_kernel.h), with a wider tolerance.
   bool bf16;
   int depth;  ///< skill columns
+  /// bfloat16 products on AMX tiles (micro_kernel_has_amx(), not portable).
+  bool amx;
+  /// Column pairs per posting in packed_postings_bf16 (amx_pairs(depth)
+  /// with AMX, else (depth + 1) / 2).
+  int bf16_pairs;
 
   // Normalised weights (they sum to 1), as double and as float.
   double w_skill, w_location, w_preference;
@@ -94,6 +99,7 @@ struct ScanThreadState {
   // The current block.
   std::vector<float> packed_veterans;  ///< per group: depth * kGroupRows
   std::vector<std::uint32_t> packed_veterans_bf16;  ///< when bf16
+  std::vector<std::uint32_t> packed_veterans_amx;   ///< when amx
   std::vector<float> veteran_threshold;
   std::vector<std::uint32_t> veteran_not_capability;
   std::vector<std::uint32_t> veteran_preference;

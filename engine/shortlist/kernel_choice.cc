@@ -11,7 +11,7 @@
 namespace vetmatch {
 namespace {
 
-constexpr int kDepth = 256;
+constexpr int kDepth = 256;  // amx_pairs(kDepth) == kDepth / 2: no padding
 constexpr int kPanels = 48;
 constexpr int kRuns = 7;
 
@@ -27,6 +27,8 @@ class Calibration {
                        to_bf16(0.05f) * 0x10001u),
         postings_bf16_(std::size_t(kDepth) / 2 * kPanelLanes * kPanels,
                        to_bf16(0.05f) * 0x10001u),
+        veterans_amx_(std::size_t(kDepth) / 2 * kGroupRows,
+                      to_bf16(0.05f) * 0x10001u),
         never_(kPanelLanes, 10.0f),
         zero_words_(kPanelLanes, 0),
         xyz_(3 * kPanelLanes, 0.5f),
@@ -41,6 +43,8 @@ class Calibration {
     in_.inverse_scale_km = 1.0f / 30.0f;
     in_.veterans = veterans_.data();
     in_.veterans_bf16 = veterans_bf16_.data();
+    // The bfloat16 kernel the scan would run: on AMX tiles where it can.
+    if (micro_kernel_has_amx()) in_.veterans_amx = veterans_amx_.data();
     in_.veteran_threshold = never_.data();
     in_.posting_threshold = never_.data();
     in_.veteran_not_capability = zero_words_.data();
@@ -72,7 +76,7 @@ class Calibration {
 
  private:
   std::vector<float> veterans_, postings_;
-  std::vector<std::uint32_t> veterans_bf16_, postings_bf16_;
+  std::vector<std::uint32_t> veterans_bf16_, postings_bf16_, veterans_amx_;
   std::vector<float> never_;
   std::vector<std::uint32_t> zero_words_;
   std::vector<float> xyz_, commute_;

@@ -7,7 +7,10 @@
 #include "engine/scoring/geo.h"
 
 #if defined(__AVX512F__)
+#include <cpuid.h>
 #include <immintrin.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 // GCC 12 warns that _mm512_min_ps's internal _mm512_undefined_ps() is
 // uninitialized: a known false positive of the header.
 #pragma GCC diagnostic ignored "-Wuninitialized"
@@ -363,14 +366,92 @@ int run_micro_kernel(const TileInput& in, Hit* hits) {
 #if defined(__AVX512BF16__)
 bool micro_kernel_has_bf16() { return true; }
 
+namespace {
+
+// AMX: tiles 0 and 1 accumulate lanes 0-15 and 16-31 (kGroupRows rows of
+// 16 floats), tile 2 holds the group's chunk of 16 column pairs, tiles 3
+// and 4 the panel's (16 pair rows of 16 lanes, 128 bytes apart).
+struct alignas(64) TileConfig {
+  std::uint8_t palette;
+  std::uint8_t start_row;
+  std::uint8_t reserved[14];
+  std::uint16_t bytes_per_row[16];
+  std::uint8_t rows[16];
+};
+// A constant in memory: the configuration instruction reads it through a
+// pointer the compiler cannot see into, so it must not be a local whose
+// stores could be dropped.
+alignas(64) constexpr TileConfig kTileConfig = {
+    1,
+    0,
+    {},
+    {64, 64, 64, 64, 64},
+    {kGroupRows, kGroupRows, kGroupRows, 16, 16}};
+
+constexpr long kArchRequestPermission = 0x1023;  // ARCH_REQ_XCOMP_PERM
+constexpr long kTileDataFeature = 18;            // XFEATURE_XTILEDATA
+
+bool amx_available() {
+  unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
+  if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return false;
+  const bool bf16 = (edx >> 22) & 1u, tile = (edx >> 24) & 1u;
+  if (!bf16 || !tile) return false;
+  return syscall(SYS_arch_prctl, kArchRequestPermission, kTileDataFeature) == 0;
+}
+
+__attribute__((target("amx-tile,amx-bf16"))) void multiply_amx(
+    const TileInput& in, Accumulators& c) {
+  // The configuration stays with the thread (it is part of its saved
+  // state); nothing else in the process uses the tiles.
+  thread_local bool configured = false;
+  if (!configured) {
+    _tile_loadconfig(&kTileConfig);
+    configured = true;
+  }
+  _tile_zero(0);
+  _tile_zero(1);
+  const int chunks = amx_pairs(in.depth) / 16;
+  const std::uint32_t* a = in.veterans_amx;
+  const std::uint32_t* b = in.postings_bf16;
+  for (int chunk = 0; chunk < chunks; ++chunk) {
+    _tile_loadd(2, a, 64);
+    _tile_loadd(3, b, kPanelLanes * 4);
+    _tile_loadd(4, b + 16, kPanelLanes * 4);
+    _tile_dpbf16ps(0, 2, 3);
+    _tile_dpbf16ps(1, 2, 4);
+    a += kGroupRows * 16;
+    b += 16 * kPanelLanes;
+  }
+  alignas(64) float out[2][kGroupRows][16];
+  _tile_stored(0, out[0], 64);
+  _tile_stored(1, out[1], 64);
+#pragma GCC unroll 12
+  for (int r = 0; r < kGroupRows; ++r) {
+    c[r][0] = _mm512_load_ps(out[0][r]);
+    c[r][1] = _mm512_load_ps(out[1][r]);
+  }
+}
+
+}  // namespace
+
+bool micro_kernel_has_amx() {
+  static const bool available = amx_available();
+  return available;
+}
+
 int run_micro_kernel_bf16(const TileInput& in, Hit* hits) {
   Accumulators c;
-  clear(c);
-  multiply_bf16(in, c);
+  if (in.veterans_amx != nullptr) {
+    multiply_amx(in, c);
+  } else {
+    clear(c);
+    multiply_bf16(in, c);
+  }
   return epilogue(in, c, hits);
 }
 #else
 bool micro_kernel_has_bf16() { return false; }
+bool micro_kernel_has_amx() { return false; }
 
 int run_micro_kernel_bf16(const TileInput& in, Hit* hits) {
   return run_micro_kernel_bf16_portable(in, hits);
@@ -381,6 +462,7 @@ int run_micro_kernel_bf16(const TileInput& in, Hit* hits) {
 
 bool micro_kernel_is_avx512() { return false; }
 bool micro_kernel_has_bf16() { return false; }
+bool micro_kernel_has_amx() { return false; }
 
 int run_micro_kernel(const TileInput& in, Hit* hits) {
   return run_micro_kernel_portable(in, hits);

@@ -31,6 +31,15 @@
 // bf16_skill_error(d) of the float dot product; the caller widens
 // tile_constant and bound_slack by weight_skill times that, and the
 // tolerance of the hits' estimates likewise.
+//
+// AMX (Intel's tile unit, where the CPU and the OS allow it:
+// micro_kernel_has_amx()): run_micro_kernel_bf16 multiplies with tile
+// instructions when veterans_amx is set. The products are the same
+// bfloat16 pairs accumulated in float (within the same bound); only the
+// layouts differ: veterans_amx holds, per chunk of 16 column pairs, the
+// group's rows one after the other (word (chunk * kGroupRows + row) * 16 +
+// j holds pair chunk * 16 + j of that row), and postings_bf16 must then
+// hold amx_pairs(depth) pairs (zeros past the real ones).
 #pragma once
 
 #include <cstdint>
@@ -42,6 +51,7 @@ inline constexpr int kPanelLanes = 32;
 
 struct TileInput {
   const float* veterans = nullptr;               ///< kGroupRows per k
+  const std::uint32_t* veterans_amx = nullptr;   ///< AMX layout, see above
   const float* postings = nullptr;               ///< kPanelLanes per k
   const std::uint32_t* veterans_bf16 = nullptr;  ///< kGroupRows per k pair
   const std::uint32_t* postings_bf16 = nullptr;  ///< kPanelLanes per k pair
@@ -111,5 +121,10 @@ std::uint16_t to_bf16(float x);
 bool micro_kernel_is_avx512();
 /// True when run_micro_kernel_bf16() uses the AVX-512 BF16 instructions.
 bool micro_kernel_has_bf16();
+/// The CPU has AMX-BF16 and the OS lets this process use the tiles (asked
+/// once, on the first call).
+bool micro_kernel_has_amx();
+/// Column pairs the AMX layouts hold: (depth + 1) / 2 rounded up to 16.
+inline int amx_pairs(int depth) { return ((depth + 1) / 2 + 15) / 16 * 16; }
 
 }  // namespace vetmatch

@@ -136,7 +136,8 @@ ScanThreadState::ScanThreadState(const ScanPlan& plan)
       veteran_preference(kBlockVeterans),
       veteran_xyz(3 * kBlockVeterans),
       veteran_commute_km(kBlockVeterans),
-      hits(kGroupRows * kPanelLanes) {
+      hits(kGroupRows * kPanelLanes),
+      hits_second(plan.amx ? kGroupRows * kPanelLanes : 0) {
   for (std::size_t i = 0; i < posting_lists.size(); ++i) {
     if (plan.posting_order[i] < 0) continue;
     posting_lists[i].reset(plan.posting_k_of(plan.posting_order[i]),
@@ -341,15 +342,9 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
     const std::size_t lane0 = std::size_t(panel) * kPanelLanes;
     point_at_panel(plan, panel, in);
     in.posting_threshold = &state.posting_threshold[lane0];
-    for (int g = 0; g < groups; ++g) {
-      const double gap_km =
-          lower_bound_km(layout.group_sphere[g], panel_sphere);
-      if (plan.geo_pruning && gap_km > layout.group_commute[g]) continue;
+    // The hits of group g against this panel go to the lists.
+    auto offer_hits = [&](int g, int n, const Hit* hits) {
       const int row0 = g * kGroupRows;
-      point_at_group(plan, state, g, in);
-      in.tile_constant = tile_constant(plan, gap_km);
-      const int n = run_kernel(plan, in, state.hits.data());
-
       ++state.tiles_scored;
       state.pairs_scored +=
           std::int64_t(std::min(kGroupRows, count - row0)) *
@@ -357,7 +352,7 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
                                  ir.n_postings - panel * kPanelLanes);
       state.kernel_hits += n;
       for (int h = 0; h < n; ++h) {
-        Hit& hit = state.hits[h];
+        const Hit& hit = hits[h];
         const int row = row0 + hit.row;
         const std::size_t position = lane0 + hit.lane;
         const std::int32_t v = slots[row];
@@ -391,6 +386,39 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
             state.posting_threshold[position] = posting_list.threshold();
           }
         }
+      }
+    };
+    // The groups geo pruning keeps, two at a time where the kernel shares
+    // the panel between them (AMX). The second group then runs on posting
+    // thresholds from before the first one's hits: lower, so more hits,
+    // never fewer.
+    int active[kBlockGroups];
+    float constant[kBlockGroups];
+    int n_active = 0;
+    for (int g = 0; g < groups; ++g) {
+      const double gap_km =
+          lower_bound_km(layout.group_sphere[g], panel_sphere);
+      if (plan.geo_pruning && gap_km > layout.group_commute[g]) continue;
+      active[n_active] = g;
+      constant[n_active++] = tile_constant(plan, gap_km);
+    }
+    for (int i = 0; i < n_active;) {
+      point_at_group(plan, state, active[i], in);
+      in.tile_constant = constant[i];
+      if (plan.amx && i + 1 < n_active) {
+        TileInput second = in;
+        point_at_group(plan, state, active[i + 1], second);
+        second.tile_constant = constant[i + 1];
+        int n_second = 0;
+        const int n = run_micro_kernel_bf16_pair(
+            in, second, state.hits.data(), state.hits_second.data(), &n_second);
+        offer_hits(active[i], n, state.hits.data());
+        offer_hits(active[i + 1], n_second, state.hits_second.data());
+        i += 2;
+      } else {
+        const int n = run_kernel(plan, in, state.hits.data());
+        offer_hits(active[i], n, state.hits.data());
+        ++i;
       }
     }
   }

@@ -106,6 +106,7 @@ struct ScanThreadState {
   std::vector<float> veteran_xyz;         ///< 3 per row
   std::vector<float> veteran_commute_km;  ///< rounded up to float
   std::vector<Hit> hits;
+  std::vector<Hit> hits_second;  ///< a second group's (amx)
   std::vector<std::pair<double, std::int32_t>> panel_order;  ///< (gap, panel)
   // Counts for ShortlistWork.
   std::int64_t tiles_scored = 0;

@@ -381,12 +381,34 @@ struct alignas(64) TileConfig {
 // A constant in memory: the configuration instruction reads it through a
 // pointer the compiler cannot see into, so it must not be a local whose
 // stores could be dropped.
+// Tiles 0, 1: the first group's sums (lanes 0-15, 16-31); 2: its chunk of
+// pairs; 3, 4: the panel's chunk (lanes 0-15, 16-31); 5, 6, 7: the same
+// as 0, 1, 2 for a second group (multiply_amx_pair).
 alignas(64) constexpr TileConfig kTileConfig = {
     1,
     0,
     {},
-    {64, 64, 64, 64, 64},
-    {kGroupRows, kGroupRows, kGroupRows, 16, 16}};
+    {64, 64, 64, 64, 64, 64, 64, 64},
+    {kGroupRows, kGroupRows, kGroupRows, 16, 16, kGroupRows, kGroupRows,
+     kGroupRows}};
+
+// The configuration stays with the thread (it is part of its saved state);
+// nothing else in the process uses the tiles.
+__attribute__((target("amx-tile"))) inline void configure_tiles() {
+  thread_local bool configured = false;
+  if (!configured) {
+    _tile_loadconfig(&kTileConfig);
+    configured = true;
+  }
+}
+
+inline void load_sums(const float (&out)[2][kGroupRows][16], Accumulators& c) {
+#pragma GCC unroll 12
+  for (int r = 0; r < kGroupRows; ++r) {
+    c[r][0] = _mm512_load_ps(out[0][r]);
+    c[r][1] = _mm512_load_ps(out[1][r]);
+  }
+}
 
 constexpr long kArchRequestPermission = 0x1023;  // ARCH_REQ_XCOMP_PERM
 constexpr long kTileDataFeature = 18;            // XFEATURE_XTILEDATA
@@ -401,13 +423,7 @@ bool amx_available() {
 
 __attribute__((target("amx-tile,amx-bf16"))) void multiply_amx(
     const TileInput& in, Accumulators& c) {
-  // The configuration stays with the thread (it is part of its saved
-  // state); nothing else in the process uses the tiles.
-  thread_local bool configured = false;
-  if (!configured) {
-    _tile_loadconfig(&kTileConfig);
-    configured = true;
-  }
+  configure_tiles();
   _tile_zero(0);
   _tile_zero(1);
   const int chunks = amx_pairs(in.depth) / 16;
@@ -425,11 +441,43 @@ __attribute__((target("amx-tile,amx-bf16"))) void multiply_amx(
   alignas(64) float out[2][kGroupRows][16];
   _tile_stored(0, out[0], 64);
   _tile_stored(1, out[1], 64);
-#pragma GCC unroll 12
-  for (int r = 0; r < kGroupRows; ++r) {
-    c[r][0] = _mm512_load_ps(out[0][r]);
-    c[r][1] = _mm512_load_ps(out[1][r]);
+  load_sums(out, c);
+}
+
+// Two groups against the same panel: the panel's chunk is loaded once for
+// both, and four independent sums hide the tile unit's latency.
+__attribute__((target("amx-tile,amx-bf16"))) void multiply_amx_pair(
+    const TileInput& x, const TileInput& y, Accumulators& cx,
+    Accumulators& cy) {
+  configure_tiles();
+  _tile_zero(0);
+  _tile_zero(1);
+  _tile_zero(5);
+  _tile_zero(6);
+  const int chunks = amx_pairs(x.depth) / 16;
+  const std::uint32_t* a = x.veterans_amx;
+  const std::uint32_t* a2 = y.veterans_amx;
+  const std::uint32_t* b = x.postings_bf16;
+  for (int chunk = 0; chunk < chunks; ++chunk) {
+    _tile_loadd(3, b, kPanelLanes * 4);
+    _tile_loadd(4, b + 16, kPanelLanes * 4);
+    _tile_loadd(2, a, 64);
+    _tile_loadd(7, a2, 64);
+    _tile_dpbf16ps(0, 2, 3);
+    _tile_dpbf16ps(1, 2, 4);
+    _tile_dpbf16ps(5, 7, 3);
+    _tile_dpbf16ps(6, 7, 4);
+    a += kGroupRows * 16;
+    a2 += kGroupRows * 16;
+    b += 16 * kPanelLanes;
   }
+  alignas(64) float out[2][kGroupRows][16];
+  _tile_stored(0, out[0], 64);
+  _tile_stored(1, out[1], 64);
+  load_sums(out, cx);
+  _tile_stored(5, out[0], 64);
+  _tile_stored(6, out[1], 64);
+  load_sums(out, cy);
 }
 
 }  // namespace
@@ -437,6 +485,18 @@ __attribute__((target("amx-tile,amx-bf16"))) void multiply_amx(
 bool micro_kernel_has_amx() {
   static const bool available = amx_available();
   return available;
+}
+
+int run_micro_kernel_bf16_pair(const TileInput& x, const TileInput& y,
+                               Hit* hits_x, Hit* hits_y, int* count_y) {
+  if (x.veterans_amx == nullptr || y.veterans_amx == nullptr) {
+    *count_y = run_micro_kernel_bf16(y, hits_y);
+    return run_micro_kernel_bf16(x, hits_x);
+  }
+  Accumulators cx, cy;
+  multiply_amx_pair(x, y, cx, cy);
+  *count_y = epilogue(y, cy, hits_y);
+  return epilogue(x, cx, hits_x);
 }
 
 int run_micro_kernel_bf16(const TileInput& in, Hit* hits) {
@@ -456,6 +516,12 @@ bool micro_kernel_has_amx() { return false; }
 int run_micro_kernel_bf16(const TileInput& in, Hit* hits) {
   return run_micro_kernel_bf16_portable(in, hits);
 }
+
+int run_micro_kernel_bf16_pair(const TileInput& x, const TileInput& y,
+                               Hit* hits_x, Hit* hits_y, int* count_y) {
+  *count_y = run_micro_kernel_bf16(y, hits_y);
+  return run_micro_kernel_bf16(x, hits_x);
+}
 #endif
 
 #else
@@ -470,6 +536,12 @@ int run_micro_kernel(const TileInput& in, Hit* hits) {
 
 int run_micro_kernel_bf16(const TileInput& in, Hit* hits) {
   return run_micro_kernel_bf16_portable(in, hits);
+}
+
+int run_micro_kernel_bf16_pair(const TileInput& x, const TileInput& y,
+                               Hit* hits_x, Hit* hits_y, int* count_y) {
+  *count_y = run_micro_kernel_bf16(y, hits_y);
+  return run_micro_kernel_bf16(x, hits_x);
 }
 
 #endif

@@ -121,6 +121,12 @@ std::uint16_t to_bf16(float x);
 bool micro_kernel_is_avx512();
 /// True when run_micro_kernel_bf16() uses the AVX-512 BF16 instructions.
 bool micro_kernel_has_bf16();
+/// Two groups (x and y: the same panel and constants, their own rows,
+/// thresholds and tile constants) in one call: run_micro_kernel_bf16(x,
+/// hits_x) is returned and run_micro_kernel_bf16(y, hits_y) goes to
+/// *count_y. With AMX the panel's tiles are loaded once for both.
+int run_micro_kernel_bf16_pair(const TileInput& x, const TileInput& y,
+                               Hit* hits_x, Hit* hits_y, int* count_y);
 /// The CPU has AMX-BF16 and the OS lets this process use the tiles (asked
 /// once, on the first call).
 bool micro_kernel_has_amx();

@@ -96,9 +96,11 @@ CandidateGraph build_candidate_graph(const IndexedRound& ir,
   return out;
 }
 
-void drop_disallowed_arcs(CandidateGraph& graph,
-                          const PartnerAnchors& anchors) {
-  if (!anchors.any()) return;
+namespace {
+
+// Keeps the arcs (veteran v, posting p) with keep(v, p), in their order.
+template <class Keep>
+void keep_arcs(CandidateGraph& graph, Keep keep) {
   BMatchingGraph& g = graph.graph;
   const bool postings_left = graph.postings_left();
   std::int64_t kept = 0;
@@ -108,7 +110,7 @@ void drop_disallowed_arcs(CandidateGraph& graph,
     for (std::int64_t a = begin; a < end; ++a) {
       const std::int32_t v = postings_left ? g.arc_right[a] : l;
       const std::int32_t p = postings_left ? l : g.arc_right[a];
-      if (!anchors.allows(v, p)) continue;
+      if (!keep(v, p)) continue;
       g.arc_right[kept] = g.arc_right[a];
       g.arc_weight[kept] = g.arc_weight[a];
       graph.arc_source[kept] = graph.arc_source[a];
@@ -121,30 +123,24 @@ void drop_disallowed_arcs(CandidateGraph& graph,
   graph.arc_source.resize(kept);
 }
 
+}  // namespace
+
+void drop_disallowed_arcs(CandidateGraph& graph,
+                          const PartnerAnchors& anchors) {
+  if (!anchors.any()) return;
+  keep_arcs(graph, [&](std::int32_t v, std::int32_t p) {
+    return anchors.allows(v, p);
+  });
+}
+
 void restrict_candidate_graph(CandidateGraph& graph,
                               const std::vector<std::uint8_t>& veteran_out,
                               const std::vector<Openings>& openings) {
+  keep_arcs(graph,
+            [&](std::int32_t v, std::int32_t) { return !veteran_out[v]; });
   BMatchingGraph& g = graph.graph;
-  const bool postings_left = graph.postings_left();
-  std::int64_t kept = 0;
-  for (std::int32_t l = 0; l < g.left_count; ++l) {
-    const std::int64_t begin = g.arc_begin[l], end = g.arc_begin[l + 1];
-    g.arc_begin[l] = kept;
-    for (std::int64_t a = begin; a < end; ++a) {
-      const std::int32_t v = postings_left ? g.arc_right[a] : l;
-      if (veteran_out[v]) continue;
-      g.arc_right[kept] = g.arc_right[a];
-      g.arc_weight[kept] = g.arc_weight[a];
-      graph.arc_source[kept] = graph.arc_source[a];
-      ++kept;
-    }
-  }
-  g.arc_begin[g.left_count] = kept;
-  g.arc_right.resize(kept);
-  g.arc_weight.resize(kept);
-  graph.arc_source.resize(kept);
   std::vector<std::int32_t>& capacity =
-      postings_left ? g.left_capacity : g.right_capacity;
+      graph.postings_left() ? g.left_capacity : g.right_capacity;
   capacity.assign(openings.begin(), openings.end());
 }
 

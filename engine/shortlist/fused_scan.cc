@@ -316,7 +316,6 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
   const IndexedRound& ir = plan.ir;
   const BlockLayout layout = pack_block(plan, block, state);
   const std::int32_t count = layout.count;
-  const int groups = layout.groups;
   const std::span<const std::int32_t> slots = layout.slots;
   lists.resize(count);
   for (std::int32_t i = 0; i < count; ++i) {
@@ -388,39 +387,7 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
         }
       }
     };
-    // The groups geo pruning keeps, two at a time where the kernel shares
-    // the panel between them (AMX). The second group then runs on posting
-    // thresholds from before the first one's hits: lower, so more hits,
-    // never fewer.
-    int active[kBlockGroups];
-    float constant[kBlockGroups];
-    int n_active = 0;
-    for (int g = 0; g < groups; ++g) {
-      const double gap_km =
-          lower_bound_km(layout.group_sphere[g], panel_sphere);
-      if (plan.geo_pruning && gap_km > layout.group_commute[g]) continue;
-      active[n_active] = g;
-      constant[n_active++] = tile_constant(plan, gap_km);
-    }
-    for (int i = 0; i < n_active;) {
-      point_at_group(plan, state, active[i], in);
-      in.tile_constant = constant[i];
-      if (plan.amx && i + 1 < n_active) {
-        TileInput second = in;
-        point_at_group(plan, state, active[i + 1], second);
-        second.tile_constant = constant[i + 1];
-        int n_second = 0;
-        const int n = run_micro_kernel_bf16_pair(
-            in, second, state.hits.data(), state.hits_second.data(), &n_second);
-        offer_hits(active[i], n, state.hits.data());
-        offer_hits(active[i + 1], n_second, state.hits_second.data());
-        i += 2;
-      } else {
-        const int n = run_kernel(plan, in, state.hits.data());
-        offer_hits(active[i], n, state.hits.data());
-        ++i;
-      }
-    }
+    scan_groups(plan, state, layout, panel_sphere, in, offer_hits);
   }
 }
 

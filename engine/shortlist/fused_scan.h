@@ -145,6 +145,47 @@ void point_at_group(const ScanPlan& plan, const ScanThreadState& state,
 /// The plan's kernel (float or bf16, AVX-512 or portable).
 int run_kernel(const ScanPlan& plan, const TileInput& in, Hit* hits);
 
+/// Runs the plan's kernel on each group of `layout` that geo pruning keeps
+/// against the panel `in` points at (`panel_sphere` its sphere), two groups
+/// a call where the kernel shares the panel between them (AMX), and calls
+/// on_hits(group, hit count, hits) for each group run. The second group of
+/// a call runs on thresholds from before the first one's hits are handled
+/// (lower, so more hits, never fewer). `in` keeps the panel and the
+/// thresholds; its group pointers and tile constant are overwritten.
+template <class OnHits>
+void scan_groups(const ScanPlan& plan, ScanThreadState& state,
+                 const BlockLayout& layout, const BoundingSphere& panel_sphere,
+                 TileInput& in, OnHits&& on_hits) {
+  int active[kBlockGroups];
+  float constant[kBlockGroups];
+  int n_active = 0;
+  for (int g = 0; g < layout.groups; ++g) {
+    const double gap_km = lower_bound_km(layout.group_sphere[g], panel_sphere);
+    if (plan.geo_pruning && gap_km > layout.group_commute[g]) continue;
+    active[n_active] = g;
+    constant[n_active++] = tile_constant(plan, gap_km);
+  }
+  for (int i = 0; i < n_active;) {
+    point_at_group(plan, state, active[i], in);
+    in.tile_constant = constant[i];
+    if (plan.amx && i + 1 < n_active) {
+      TileInput second = in;
+      point_at_group(plan, state, active[i + 1], second);
+      second.tile_constant = constant[i + 1];
+      int n_second = 0;
+      const int n = run_micro_kernel_bf16_pair(
+          in, second, state.hits.data(), state.hits_second.data(), &n_second);
+      on_hits(active[i], n, state.hits.data());
+      on_hits(active[i + 1], n_second, state.hits_second.data());
+      i += 2;
+    } else {
+      on_hits(active[i], run_kernel(plan, in, state.hits.data()),
+              state.hits.data());
+      ++i;
+    }
+  }
+}
+
 /// Scans veteran block `block` (positions block * kBlockVeterans ...).
 /// lists[i] receives the candidates of the veteran at position
 /// block * kBlockVeterans + i.

@@ -149,39 +149,7 @@ void for_each_pair_at_or_above(const IndexedRound& ir,
                 }
               }
             };
-            // Two groups at a time where the kernel shares the panel (AMX).
-            int active[kBlockGroups];
-            float constant[kBlockGroups];
-            int n_active = 0;
-            for (int g = 0; g < layout.groups; ++g) {
-              const double gap_km =
-                  lower_bound_km(layout.group_sphere[g], sphere);
-              if (options.geo_pruning && gap_km > layout.group_commute[g]) {
-                continue;
-              }
-              active[n_active] = g;
-              constant[n_active++] = tile_constant(plan, gap_km);
-            }
-            for (int i = 0; i < n_active;) {
-              point_at_group(plan, state, active[i], in);
-              in.tile_constant = constant[i];
-              if (plan.amx && i + 1 < n_active) {
-                TileInput second = in;
-                point_at_group(plan, state, active[i + 1], second);
-                second.tile_constant = constant[i + 1];
-                int n_second = 0;
-                const int n = run_micro_kernel_bf16_pair(
-                    in, second, state.hits.data(), state.hits_second.data(),
-                    &n_second);
-                visit_hits(active[i], n, state.hits.data());
-                visit_hits(active[i + 1], n_second, state.hits_second.data());
-                i += 2;
-              } else {
-                const int n = run_kernel(plan, in, state.hits.data());
-                visit_hits(active[i], n, state.hits.data());
-                ++i;
-              }
-            }
+            scan_groups(plan, state, layout, sphere, in, visit_hits);
           }
         }
       },

@@ -12,6 +12,7 @@
 // BM_MicroKernelHits/<d>: the same with every pair passing, the worst
 // case of the epilogue. BM_CandidateList/<k>: offers of random estimates
 // to one list of k, as the scan makes them; items/s is offers per second.
+// BM_KernelChoice: the kernel choice's measurement (kernel_choice.h).
 #include <benchmark/benchmark.h>
 
 #include <limits>
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "engine/shortlist/candidate_list.h"
+#include "engine/shortlist/kernel_choice.h"
 #include "engine/shortlist/micro_kernel.h"
 
 namespace vetmatch {
@@ -129,6 +131,20 @@ void BM_MicroKernelHits(benchmark::State& state) {
   run_kernel(state, -std::numeric_limits<float>::infinity());
 }
 BENCHMARK(BM_MicroKernelHits)->Arg(238);
+
+// The kernel choice's whole measurement (kernel_choice.h), what the first
+// shortlist pass of a process pays; counters: its float / bf16 time ratio.
+void BM_KernelChoice(benchmark::State& state) {
+  KernelTimes t;
+  for (auto _ : state) {
+    t = time_kernels();
+    benchmark::DoNotOptimize(t.valid);
+  }
+  state.counters["bf16_over_float"] =
+      t.valid ? t.bf16_seconds / t.float_seconds : 0.0;
+  state.counters["amx"] = micro_kernel_has_amx() ? 1 : 0;
+}
+BENCHMARK(BM_KernelChoice)->Unit(benchmark::kMillisecond);
 
 void BM_CandidateList(benchmark::State& state) {
   const int k = static_cast<int>(state.range(0));

@@ -356,13 +356,7 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
         const std::size_t position = lane0 + hit.lane;
         const std::int32_t v = slots[row];
         const std::int32_t p = plan.posting_order[position];
-        if (plan.check_certificates[position] &&
-            !std::includes(ir.veteran_certs.begin(v), ir.veteran_certs.end(v),
-                           ir.posting_certs.begin(p),
-                           ir.posting_certs.end(p))) {
-          continue;
-        }
-        if (plan.veteran_has_declines[v] && is_declined(ir, v, p)) continue;
+        if (!hit_rules_hold(plan, v, p, position)) continue;
         float e = in.weight_skill * hit.skill + hit.rest;
         if (hit.needs_exact) {
           const double km = exact_distance_km(ir, v, p);

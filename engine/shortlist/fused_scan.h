@@ -16,12 +16,14 @@
 //     thresholds, or a rule word fails.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <utility>
 #include <vector>
 
 #include "engine/scoring/indexed_round.h"
+#include "engine/scoring/pair_eval.h"
 #include "engine/shortlist/candidate_list.h"
 #include "engine/shortlist/micro_kernel.h"
 #include "engine/shortlist/spatial_order.h"
@@ -142,6 +144,21 @@ float tile_constant(const ScanPlan& plan, double gap_km);
 void point_at_panel(const ScanPlan& plan, std::int32_t panel, TileInput& in);
 void point_at_group(const ScanPlan& plan, const ScanThreadState& state,
                     int group, TileInput& in);
+/// The rules a kernel hit still needs checked (the rule words decide the
+/// rest): the posting's certificates where the words do not decide them
+/// (check_certificates), and the veteran's declines. `position`: the
+/// posting's place in posting_order.
+inline bool hit_rules_hold(const ScanPlan& plan, std::int32_t v, std::int32_t p,
+                           std::size_t position) {
+  const IndexedRound& ir = plan.ir;
+  if (plan.check_certificates[position] &&
+      !std::includes(ir.veteran_certs.begin(v), ir.veteran_certs.end(v),
+                     ir.posting_certs.begin(p), ir.posting_certs.end(p))) {
+    return false;
+  }
+  return !(plan.veteran_has_declines[v] && is_declined(ir, v, p));
+}
+
 /// The plan's kernel (float or bf16, AVX-512 or portable).
 int run_kernel(const ScanPlan& plan, const TileInput& in, Hit* hits);
 

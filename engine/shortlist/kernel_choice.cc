@@ -85,20 +85,30 @@ class Calibration {
   std::int64_t found_ = 0;
 };
 
-bool measure() {
-  if (!micro_kernel_has_bf16()) return false;
+}  // namespace
+
+KernelTimes time_kernels() {
+  KernelTimes out;
+  if (!micro_kernel_has_bf16()) return out;
   Calibration calibration;
   calibration.time(false);  // warm the caches and the clock
   calibration.time(true);
-  double best_float = std::numeric_limits<double>::infinity();
-  double best_bf16 = best_float;
+  out.float_seconds = std::numeric_limits<double>::infinity();
+  out.bf16_seconds = out.float_seconds;
   for (int run = 0; run < kRuns; ++run) {
-    best_float = std::min(best_float, calibration.time(false));
-    best_bf16 = std::min(best_bf16, calibration.time(true));
+    out.float_seconds = std::min(out.float_seconds, calibration.time(false));
+    out.bf16_seconds = std::min(out.bf16_seconds, calibration.time(true));
   }
   // No pair can pass; a hit would mean the inputs were not what they seem.
-  if (calibration.found() != 0) return false;
-  return best_bf16 <= kBf16TimeRatio * best_float;
+  out.valid = calibration.found() == 0;
+  return out;
+}
+
+namespace {
+
+bool measure() {
+  const KernelTimes t = time_kernels();
+  return t.valid && t.bf16_seconds <= kBf16TimeRatio * t.float_seconds;
 }
 
 }  // namespace

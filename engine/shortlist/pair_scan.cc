@@ -120,15 +120,7 @@ void for_each_pair_at_or_above(const IndexedRound& ir,
                   // The kernel's rule words and distance decided all but
                   // certificates (where flagged) and declines, as in
                   // scan_block; its estimate is within the tolerance.
-                  if (plan.check_certificates[lane0 + hit.lane] &&
-                      !std::includes(
-                          ir.veteran_certs.begin(v), ir.veteran_certs.end(v),
-                          ir.posting_certs.begin(p), ir.posting_certs.end(p))) {
-                    continue;
-                  }
-                  if (plan.veteran_has_declines[v] && is_declined(ir, v, p)) {
-                    continue;
-                  }
+                  if (!hit_rules_hold(plan, v, p, lane0 + hit.lane)) continue;
                   const double low =
                       double(in.weight_skill * hit.skill + hit.rest) -
                       double(plan.tolerance) - kEstimateRounding;

@@ -20,6 +20,7 @@
 #include "engine/model/ids.h"
 #include "engine/model/round_config.h"
 #include "engine/scoring/eligibility.h"
+#include "engine/util/uninitialised_allocator.h"
 
 namespace vetmatch {
 
@@ -42,11 +43,16 @@ struct ShortlistEntry {
 /// veteran_entries[veteran_offsets[v] .. veteran_offsets[v+1]) is veteran
 /// v's list of postings (size <= veteran_shortlist_k), best first; likewise
 /// for postings. Veterans taken in earlier rounds have empty lists.
+/// The shortlists' entries: resize() leaves new entries unwritten
+/// (uninitialised_allocator.h), for build_shortlists to fill in parallel.
+using ShortlistEntries =
+    std::vector<ShortlistEntry, UninitialisedAllocator<ShortlistEntry>>;
+
 struct Shortlists {
   std::vector<std::size_t> veteran_offsets;  ///< size n_veterans + 1
-  std::vector<ShortlistEntry> veteran_entries;
+  ShortlistEntries veteran_entries;
   std::vector<std::size_t> posting_offsets;  ///< size n_postings + 1
-  std::vector<ShortlistEntry> posting_entries;
+  ShortlistEntries posting_entries;
   /// The k each list was built with (build_shortlists fills them): a list
   /// shorter than its k holds every eligible pair of its record, one as
   /// long may have been cut. posting_depth is by PostingIndex; both are

@@ -16,16 +16,6 @@ std::int32_t skill_count(const IndexedRound& ir) {
   return top + 1;
 }
 
-void keep_best(std::vector<Rescored>& list, int k) {
-  auto before = [](const Rescored& a, const Rescored& b) {
-    return a.score.score > b.score.score ||
-           (a.score.score == b.score.score && a.slot < b.slot);
-  };
-  const std::size_t keep = std::min<std::size_t>(list.size(), k);
-  std::partial_sort(list.begin(), list.begin() + keep, list.end(), before);
-  list.resize(keep);
-}
-
 }  // namespace
 
 Rescorer::Rescorer(const IndexedRound& ir) : ir_(ir), dense_(skill_count(ir)) {}
@@ -88,8 +78,8 @@ std::vector<Rescored> Rescorer::top(
       owner_is_veteran ? ir_.veteran_skills : ir_.posting_skills;
   const SparseRows& theirs =
       owner_is_veteran ? ir_.posting_skills : ir_.veteran_skills;
-  std::vector<Rescored> out;
-  out.reserve(candidates.size());
+  scored_.clear();
+  keys_.clear();
   const bool empty_row = mine.offsets[owner] == mine.offsets[owner + 1];
   scatter(mine, owner);
   dots_with(theirs, candidates);
@@ -104,10 +94,24 @@ std::vector<Rescored> Rescorer::top(
     const double skill = empty ? 0.0
                                : dots_[i] / (ir_.veteran_skills.norms[v] *
                                              ir_.posting_skills.norms[p]);
-    out.push_back({other, exact_score_with_skill(ir_, v, p, km, skill)});
+    scored_.push_back(exact_score_with_skill(ir_, v, p, km, skill));
+    keys_.push_back({scored_.back().score, other, std::int32_t(i)});
   }
   clear(mine, owner);
-  keep_best(out, k);
+  // The k best keys (score desc, slot asc; slots are distinct), sorted;
+  // the scores themselves are moved once, at the end.
+  auto before = [](const Key& a, const Key& b) {
+    return a.score > b.score || (a.score == b.score && a.slot < b.slot);
+  };
+  const std::size_t keep = std::min<std::size_t>(keys_.size(), k);
+  if (keep < keys_.size()) {
+    std::nth_element(keys_.begin(), keys_.begin() + keep, keys_.end(), before);
+  }
+  std::sort(keys_.begin(), keys_.begin() + keep, before);
+  std::vector<Rescored> out(keep);
+  for (std::size_t j = 0; j < keep; ++j) {
+    out[j] = {keys_[j].slot, scored_[keys_[j].at]};
+  }
   return out;
 }
 

@@ -51,6 +51,14 @@ class Rescorer {
   const IndexedRound& ir_;
   std::vector<double> dense_;  ///< by skill index; zero between uses
   std::vector<double> dots_;
+  // top()'s working arrays, reused from call to call.
+  struct Key {
+    double score;
+    std::int32_t slot;
+    std::int32_t at;  ///< index into scored_
+  };
+  std::vector<PairScore> scored_;
+  std::vector<Key> keys_;
 };
 
 }  // namespace vetmatch

@@ -21,7 +21,7 @@ void lay_out(const std::vector<std::vector<Rescored>>& by_slot,
              const std::vector<std::int32_t>& round_index_of_slot,
              const std::vector<std::int32_t>& other_round_index,
              std::size_t round_size, std::vector<std::size_t>& offsets,
-             std::vector<ShortlistEntry>& entries) {
+             ShortlistEntries& entries) {
   offsets.assign(round_size + 1, 0);
   for (std::size_t s = 0; s < by_slot.size(); ++s) {
     offsets[round_index_of_slot[s] + 1] = by_slot[s].size();
@@ -69,7 +69,11 @@ Shortlists build_shortlists(const IndexedRound& ir,
   const std::size_t round_veterans = ir.veteran_slot.size();
   const std::size_t veteran_k = static_cast<std::size_t>(options.veteran_k);
   Shortlists out;
+  // Unwritten until the scan fills it (ShortlistEntries), on huge pages
+  // where the system has them: no serial pass over the largest output.
   out.veteran_entries.resize(round_veterans * veteran_k);
+  advise_huge_pages(out.veteran_entries.data(),
+                    out.veteran_entries.size() * sizeof(ShortlistEntry));
   std::vector<std::int32_t> veteran_count(round_veterans, 0);
   const std::thread::id caller = std::this_thread::get_id();
   std::atomic<std::int32_t> done{0};

@@ -5,8 +5,8 @@
 namespace vetmatch {
 namespace {
 
-void truncate(std::vector<std::size_t>& offsets,
-              std::vector<ShortlistEntry>& entries, std::size_t k) {
+void truncate(std::vector<std::size_t>& offsets, ShortlistEntries& entries,
+              std::size_t k) {
   std::size_t at = 0;
   for (std::size_t i = 0; i + 1 < offsets.size(); ++i) {
     const std::size_t begin = offsets[i];

@@ -40,6 +40,13 @@ void Rescorer::dots_with(const SparseRows& rows,
   const SparseRows::Entry* entries = rows.entries.data();
   std::size_t i = 0;
   for (; i + 4 <= candidates.size(); i += 4) {
+    // The next four rows' first lines: the rows lie anywhere in memory.
+    for (std::size_t j = i + 4; j < std::min(i + 8, candidates.size()); ++j) {
+      const SparseRows::Entry* row = entries + rows.offsets[candidates[j].id];
+      __builtin_prefetch(row);
+      __builtin_prefetch(row + 4);
+      __builtin_prefetch(row + 8);
+    }
     std::size_t at[4], end[4];
     double acc[4] = {0.0, 0.0, 0.0, 0.0};
     std::size_t common = SIZE_MAX;

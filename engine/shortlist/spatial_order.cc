@@ -1,5 +1,8 @@
 #include "engine/shortlist/spatial_order.h"
 
+#include <tbb/parallel_for.h>
+#include <tbb/parallel_sort.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -34,11 +37,13 @@ std::uint64_t hilbert_index(std::uint32_t x, std::uint32_t y) {
 std::vector<std::int32_t> hilbert_order(std::span<const float> xyz) {
   const std::size_t n = xyz.size() / 3;
   std::vector<double> lat(n), lon(n);
-  double lat_lo = 90, lat_hi = -90, lon_lo = 180, lon_hi = -180;
-  for (std::size_t i = 0; i < n; ++i) {
+  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
     const double x = xyz[3 * i], y = xyz[3 * i + 1], z = xyz[3 * i + 2];
     lat[i] = std::atan2(z, std::hypot(x, y)) / kDegToRad;
     lon[i] = std::atan2(y, x) / kDegToRad;
+  });
+  double lat_lo = 90, lat_hi = -90, lon_lo = 180, lon_hi = -180;
+  for (std::size_t i = 0; i < n; ++i) {
     lat_lo = std::min(lat_lo, lat[i]);
     lat_hi = std::max(lat_hi, lat[i]);
     lon_lo = std::min(lon_lo, lon[i]);
@@ -47,17 +52,21 @@ std::vector<std::int32_t> hilbert_order(std::span<const float> xyz) {
   const double cells = 65535.0;
   const double lat_step = std::max(lat_hi - lat_lo, 1e-9) / cells;
   const double lon_step = std::max(lon_hi - lon_lo, 1e-9) / cells;
-  std::vector<std::uint64_t> key(n);
-  for (std::size_t i = 0; i < n; ++i) {
+  // (Hilbert index, position) in one word: sorting the words sorts by
+  // index, then position, a total order (the same result on any thread
+  // count).
+  std::vector<std::uint64_t> keyed(n);
+  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
     const auto gx = static_cast<std::uint32_t>((lon[i] - lon_lo) / lon_step);
     const auto gy = static_cast<std::uint32_t>((lat[i] - lat_lo) / lat_step);
-    key[i] = hilbert_index(std::min(gx, 65535u), std::min(gy, 65535u));
-  }
-  std::vector<std::int32_t> order(n);
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](std::int32_t a, std::int32_t b) {
-    return key[a] != key[b] ? key[a] < key[b] : a < b;
+    keyed[i] = hilbert_index(std::min(gx, 65535u), std::min(gy, 65535u)) << 32 |
+               static_cast<std::uint64_t>(i);
   });
+  tbb::parallel_sort(keyed.begin(), keyed.end());
+  std::vector<std::int32_t> order(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    order[i] = static_cast<std::int32_t>(keyed[i] & 0xFFFFFFFFu);
+  }
   return order;
 }
 

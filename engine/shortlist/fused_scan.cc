@@ -333,10 +333,17 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
     const double gap_km =
         lower_bound_km(layout.block_sphere, plan.panel_sphere[panel]);
     if (plan.geo_pruning && gap_km > layout.block_commute) continue;
-    state.panel_order.push_back({gap_km, panel});
+    // Ordered by the distance between the spheres' centres: the lower
+    // bound is 0 for every panel overlapping the block, which would leave
+    // the nearest ones in index order.
+    const BoundingSphere& ps = plan.panel_sphere[panel];
+    const double dx = ps.x - layout.block_sphere.x,
+                 dy = ps.y - layout.block_sphere.y,
+                 dz = ps.z - layout.block_sphere.z;
+    state.panel_order.push_back({dx * dx + dy * dy + dz * dz, panel});
   }
   std::sort(state.panel_order.begin(), state.panel_order.end());
-  for (const auto& [block_gap_km, panel] : state.panel_order) {
+  for (const auto& [centre_distance, panel] : state.panel_order) {
     const BoundingSphere& panel_sphere = plan.panel_sphere[panel];
     const std::size_t lane0 = std::size_t(panel) * kPanelLanes;
     point_at_panel(plan, panel, in);

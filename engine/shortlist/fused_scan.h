@@ -109,7 +109,8 @@ struct ScanThreadState {
   std::vector<float> veteran_commute_km;  ///< rounded up to float
   std::vector<Hit> hits;
   std::vector<Hit> hits_second;  ///< a second group's (amx)
-  std::vector<std::pair<double, std::int32_t>> panel_order;  ///< (gap, panel)
+  /// (squared distance between the block's and the panel's centres, panel)
+  std::vector<std::pair<double, std::int32_t>> panel_order;
   // Counts for ShortlistWork.
   std::int64_t tiles_scored = 0;
   std::int64_t pairs_scored = 0;

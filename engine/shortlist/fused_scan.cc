@@ -126,9 +126,11 @@ ScanPlan::ScanPlan(const IndexedRound& ir_in, int veteran_k_in,
 ScanThreadState::ScanThreadState(const ScanPlan& plan)
     : posting_lists(std::size_t(plan.panel_count) * kPanelLanes),
       posting_threshold(std::size_t(plan.panel_count) * kPanelLanes, kInfinity),
-      packed_veterans(std::size_t(kBlockVeterans) * plan.depth),
-      packed_veterans_bf16(
-          plan.bf16 ? std::size_t(kBlockVeterans) * ((plan.depth + 1) / 2) : 0),
+      packed_veterans(plan.amx ? 0 : std::size_t(kBlockVeterans) * plan.depth),
+      packed_veterans_bf16(plan.bf16 && !plan.amx
+                               ? std::size_t(kBlockVeterans) *
+                                     ((plan.depth + 1) / 2)
+                               : 0),
       packed_veterans_amx(
           plan.amx ? std::size_t(kBlockVeterans) * plan.bf16_pairs : 0),
       veteran_threshold(kBlockVeterans),
@@ -166,8 +168,7 @@ BlockLayout pack_block(const ScanPlan& plan, std::int32_t block,
       plan.veteran_order.data() + layout.first, count);
   const std::span<const std::int32_t> slots = layout.slots;
 
-  // Pack the block's rows group by group; rows past the end never pass.
-  std::fill(state.packed_veterans.begin(), state.packed_veterans.end(), 0.0f);
+  // Rows past the end never pass.
   for (int i = 0; i < kBlockVeterans; ++i) {
     if (i >= count) {
       state.veteran_threshold[i] = kInfinity;
@@ -183,52 +184,67 @@ BlockLayout pack_block(const ScanPlan& plan, std::int32_t block,
       state.veteran_xyz[3 * i + c] = ir.veteran_xyz[3 * std::size_t(v) + c];
     }
     state.veteran_commute_km[i] = round_up(ir.veteran_commute_km[v]);
-    float* out =
-        &state
-             .packed_veterans[std::size_t(i / kGroupRows) * kGroupRows * depth];
-    // The row as index_round()'s dense_rows() writes it, from the sparse
-    // row (so veteran_matrix is never needed here).
-    const SparseRows& rows = ir.veteran_skills;
-    if (rows.norms[v] == 0.0) continue;
-    for (std::size_t e = rows.offsets[v]; e < rows.offsets[v + 1]; ++e) {
-      const std::int32_t column = ir.column_of_skill[rows.entries[e].skill];
-      if (column >= 0) {
+  }
+  // The skill rows, as index_round()'s dense_rows() writes them, from the
+  // sparse rows (so veteran_matrix is never needed here): with AMX only in
+  // the tile layout the kernel reads, straight from the sparse rows; else
+  // in float, group by group, and in bfloat16 pairs when the plan asks.
+  const SparseRows& rows = ir.veteran_skills;
+  if (plan.amx) {
+    // Per group, per chunk of 16 column pairs, row after row (word
+    // (chunk * kGroupRows + row) * 16 + pair % 16); zeros past the real
+    // pairs. The same bfloat16 values as the float path then rounded.
+    std::fill(state.packed_veterans_amx.begin(),
+              state.packed_veterans_amx.end(), 0u);
+    for (std::int32_t i = 0; i < count; ++i) {
+      const std::int32_t v = slots[i];
+      if (rows.norms[v] == 0.0) continue;
+      std::uint32_t* group =
+          state.packed_veterans_amx.data() +
+          std::size_t(i / kGroupRows) * kGroupRows * plan.bf16_pairs;
+      const int row = i % kGroupRows;
+      for (std::size_t e = rows.offsets[v]; e < rows.offsets[v + 1]; ++e) {
+        const std::int32_t column = ir.column_of_skill[rows.entries[e].skill];
+        if (column < 0) continue;
         const float x =
             static_cast<float>(rows.entries[e].weight / rows.norms[v]);
-        out[column * kGroupRows + i % kGroupRows] = x;
+        const int pair = column / 2;
+        group[((pair / 16) * kGroupRows + row) * 16 + pair % 16] |=
+            std::uint32_t{to_bf16(x)} << (16 * (column % 2));
       }
     }
-  }
-  if (plan.bf16) {
-    // The same values rounded to bfloat16, two columns to a word.
-    const int pairs = (depth + 1) / 2;
-    for (int g = 0; g < kBlockGroups; ++g) {
-      const float* from =
-          state.packed_veterans.data() + std::size_t(g) * kGroupRows * depth;
-      std::uint32_t* to = state.packed_veterans_bf16.data() +
-                          std::size_t(g) * kGroupRows * pairs;
-      for (int k2 = 0; k2 < pairs; ++k2) {
-        for (int r = 0; r < kGroupRows; ++r) {
-          const std::uint32_t low = to_bf16(from[(2 * k2) * kGroupRows + r]);
-          const std::uint32_t high =
-              2 * k2 + 1 < depth ? to_bf16(from[(2 * k2 + 1) * kGroupRows + r])
-                                 : 0;
-          to[k2 * kGroupRows + r] = low | (high << 16);
+  } else {
+    std::fill(state.packed_veterans.begin(), state.packed_veterans.end(), 0.0f);
+    for (std::int32_t i = 0; i < count; ++i) {
+      const std::int32_t v = slots[i];
+      float* out = &state.packed_veterans[std::size_t(i / kGroupRows) *
+                                          kGroupRows * depth];
+      if (rows.norms[v] == 0.0) continue;
+      for (std::size_t e = rows.offsets[v]; e < rows.offsets[v + 1]; ++e) {
+        const std::int32_t column = ir.column_of_skill[rows.entries[e].skill];
+        if (column >= 0) {
+          const float x =
+              static_cast<float>(rows.entries[e].weight / rows.norms[v]);
+          out[column * kGroupRows + i % kGroupRows] = x;
         }
       }
-      if (plan.amx) {
-        // The AMX layout: per chunk of 16 pairs, row after row; zeros
-        // past the real pairs.
-        const int chunks = plan.bf16_pairs / 16;
-        std::uint32_t* tile = state.packed_veterans_amx.data() +
-                              std::size_t(g) * kGroupRows * plan.bf16_pairs;
-        for (int chunk = 0; chunk < chunks; ++chunk) {
+    }
+    if (plan.bf16) {
+      // The same values rounded to bfloat16, two columns to a word.
+      const int pairs = (depth + 1) / 2;
+      for (int g = 0; g < kBlockGroups; ++g) {
+        const float* from =
+            state.packed_veterans.data() + std::size_t(g) * kGroupRows * depth;
+        std::uint32_t* to = state.packed_veterans_bf16.data() +
+                            std::size_t(g) * kGroupRows * pairs;
+        for (int k2 = 0; k2 < pairs; ++k2) {
           for (int r = 0; r < kGroupRows; ++r) {
-            for (int j = 0; j < 16; ++j) {
-              const int k2 = chunk * 16 + j;
-              tile[(chunk * kGroupRows + r) * 16 + j] =
-                  k2 < pairs ? to[k2 * kGroupRows + r] : 0;
-            }
+            const std::uint32_t low = to_bf16(from[(2 * k2) * kGroupRows + r]);
+            const std::uint32_t high =
+                2 * k2 + 1 < depth
+                    ? to_bf16(from[(2 * k2 + 1) * kGroupRows + r])
+                    : 0;
+            to[k2 * kGroupRows + r] = low | (high << 16);
           }
         }
       }
@@ -286,14 +302,16 @@ void point_at_panel(const ScanPlan& plan, std::int32_t panel, TileInput& in) {
 void point_at_group(const ScanPlan& plan, const ScanThreadState& state,
                     int group, TileInput& in) {
   const int row0 = group * kGroupRows;
-  in.veterans = state.packed_veterans.data() + std::size_t(row0) * plan.depth;
-  if (plan.bf16) {
-    in.veterans_bf16 = state.packed_veterans_bf16.data() +
-                       std::size_t(row0) * ((plan.depth + 1) / 2);
-  }
+  // Only the layout the plan's kernel reads is packed (pack_block()).
   if (plan.amx) {
     in.veterans_amx =
         state.packed_veterans_amx.data() + std::size_t(row0) * plan.bf16_pairs;
+  } else {
+    in.veterans = state.packed_veterans.data() + std::size_t(row0) * plan.depth;
+    if (plan.bf16) {
+      in.veterans_bf16 = state.packed_veterans_bf16.data() +
+                         std::size_t(row0) * ((plan.depth + 1) / 2);
+    }
   }
   in.veteran_threshold = &state.veteran_threshold[row0];
   in.veteran_not_capability = &state.veteran_not_capability[row0];

@@ -99,9 +99,10 @@ struct ScanThreadState {
   std::vector<CandidateList> posting_lists;  ///< by posting position
   std::vector<float> posting_threshold;      ///< by position; pads +inf
   // The current block.
-  std::vector<float> packed_veterans;  ///< per group: depth * kGroupRows
-  std::vector<std::uint32_t> packed_veterans_bf16;  ///< when bf16
-  std::vector<std::uint32_t> packed_veterans_amx;   ///< when amx
+  // Only the one the plan's kernel reads is allocated and packed.
+  std::vector<float> packed_veterans;  ///< float: depth * kGroupRows a group
+  std::vector<std::uint32_t> packed_veterans_bf16;  ///< bf16 without amx
+  std::vector<std::uint32_t> packed_veterans_amx;   ///< amx
   std::vector<float> veteran_threshold;
   std::vector<std::uint32_t> veteran_not_capability;
   std::vector<std::uint32_t> veteran_preference;

@@ -518,6 +518,35 @@ void add_many_certificates(std::vector<Instance>& out) {
   }
 }
 
+// (k) Several blocks of veterans (the scan's blocks are 768): each
+// posting's list is then the union of lists the threads built over
+// different blocks, with the thresholds they share between blocks; deep
+// posting lists over few postings make those thresholds matter.
+void add_several_blocks(std::vector<Instance>& out) {
+  for (int i = 0; i < 6; ++i) {
+    Instance in = start("several_blocks", 11000u + i);
+    Pick pick(in.seed);
+    Options& o = in.options;
+    o.veterans = pick.one_of({2300, 3100, 3900});
+    o.postings = pick.one_of({40, 90});
+    o.skill_vocabulary = pick.one_of({30, 200});
+    if (o.skill_vocabulary >= 200) {
+      o.skill_density = 0.3;
+      o.weight_set.clear();
+    }
+    // Most pairs eligible, so that every posting's list fills within a
+    // block and its threshold is shared (no veterans taken: with so many
+    // veterans per posting they would use every opening up).
+    few_rules(o);
+    o.p_veteran_commute = 0.0;
+    o.taken_fraction = 0.0;
+    if (i % 3 == 2) o.round_commute_km = 60.0;
+    o.veteran_k = pick.one_of({3, 5});
+    o.posting_k = pick.one_of({20, 50});
+    out.push_back(in);
+  }
+}
+
 const std::vector<Instance>& all_instances() {
   static const std::vector<Instance> instances = [] {
     std::vector<Instance> out;
@@ -531,6 +560,7 @@ const std::vector<Instance>& all_instances() {
     add_high_latitude(out);
     add_boundary_pairs(out);
     add_many_certificates(out);
+    add_several_blocks(out);
     return out;
   }();
   return instances;
@@ -750,6 +780,23 @@ TEST(ExactnessFamilies, ManyCertificatesShareBits) {
   }
   EXPECT_GE(rounds_sharing, 8);
   EXPECT_GE(rounds_industries, 4);
+}
+
+TEST(ExactnessFamilies, SeveralBlocksSpanBlocks) {
+  int rounds = 0;
+  for (const Instance& in : family("several_blocks")) {
+    const Round round = make_round(in);
+    ++rounds;
+    EXPECT_GT(round.veterans.size(), 2u * 768u) << in.seed;
+  }
+  EXPECT_EQ(rounds, 6);
+}
+
+// The several_blocks rounds are mostly eligible pairs, so the posting
+// lists fill and the threads' thresholds are shared.
+TEST(ExactnessFamilies, SeveralBlocksAreMostlyEligible) {
+  const FamilyCounts c = count("several_blocks");
+  EXPECT_GT(c.eligible, c.pairs / 2);
 }
 
 TEST(ExactnessFamilies, HoldTheirHardCases) {

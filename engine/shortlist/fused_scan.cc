@@ -401,12 +401,23 @@ void scan_block(const ScanPlan& plan, std::int32_t block,
         if (e >= state.posting_threshold[position]) {
           CandidateList& posting_list = state.posting_lists[position];
           if (posting_list.offer(e, v)) {
-            state.posting_threshold[position] = posting_list.threshold();
+            // Never below what share_posting_thresholds() raised it to.
+            state.posting_threshold[position] = std::max(
+                state.posting_threshold[position], posting_list.threshold());
           }
         }
       }
     };
     scan_groups(plan, state, layout, panel_sphere, in, offer_hits);
+  }
+}
+
+void share_posting_thresholds(ScanThreadState& state,
+                              std::vector<float>& shared) {
+  for (std::size_t i = 0; i < shared.size(); ++i) {
+    shared[i] = std::max(shared[i], state.posting_lists[i].threshold());
+    state.posting_threshold[i] =
+        std::max(state.posting_threshold[i], shared[i]);
   }
 }
 

@@ -205,6 +205,15 @@ void scan_groups(const ScanPlan& plan, ScanThreadState& state,
   }
 }
 
+/// Raises `shared` (by posting position, -infinity at first) to this
+/// thread's posting lists' thresholds, and the thread's posting_threshold
+/// to `shared`. Sound because the postings' lists are the union of the
+/// threads' (candidate_list.h): a pair below another thread's threshold is
+/// below the union's too, so no thread need offer it. The caller holds a
+/// lock; which thread shares first changes the work, never the result.
+void share_posting_thresholds(ScanThreadState& state,
+                              std::vector<float>& shared);
+
 /// Scans veteran block `block` (positions block * kBlockVeterans ...).
 /// lists[i] receives the candidates of the veteran at position
 /// block * kBlockVeterans + i.

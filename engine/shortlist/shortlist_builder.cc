@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <limits>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 
@@ -78,6 +80,11 @@ Shortlists build_shortlists(const IndexedRound& ir,
   const std::thread::id caller = std::this_thread::get_id();
   std::atomic<std::int32_t> done{0};
   std::atomic<std::int64_t> rescored{0};
+  // The highest posting-list thresholds any thread has reached, shared
+  // after each block (share_posting_thresholds()).
+  std::vector<float> shared_posting_threshold(
+      plan.posting_order.size(), -std::numeric_limits<float>::infinity());
+  std::mutex shared_mutex;
   tbb::parallel_for(
       tbb::blocked_range<std::int32_t>(0, plan.block_count, 1),
       [&](const tbb::blocked_range<std::int32_t>& range) {
@@ -86,6 +93,10 @@ Shortlists build_shortlists(const IndexedRound& ir,
         std::vector<CandidateList> lists;
         for (std::int32_t b = range.begin(); b != range.end(); ++b) {
           scan_block(plan, b, state, lists);
+          {
+            const std::lock_guard<std::mutex> lock(shared_mutex);
+            share_posting_thresholds(state, shared_posting_threshold);
+          }
           const std::int32_t first = b * kBlockVeterans;
           std::int64_t items = 0;
           for (std::size_t i = 0; i < lists.size(); ++i) {

@@ -1,10 +1,11 @@
-// Issue 4's exactness requirement for build_shortlists(): on 240 seeded
-// random rounds in ten families of hard cases (ties and duplicate vectors,
+// Issue 4's exactness requirement for build_shortlists(): on 246 seeded
+// random rounds in eleven families of hard cases (ties and duplicate vectors,
 // zero vectors, commute limits that cut most pairs, k larger than the
 // eligible set, sizes with ragged kernel tiles and realistic skill
 // dimensionality, near-duplicate scores, wide and antimeridian geography,
 // high latitudes, commute limits exactly at the distance of single pairs,
-// more certificates and industries than the rule words have bits for)
+// more certificates and industries than the rule words have bits for,
+// several blocks of veterans whose threads share posting thresholds)
 // and on the named edge cases, both directions' shortlists equal the
 // double-precision brute-force reference (tests/reference/brute_force.h):
 // same ids in the same order, every score field within 1e-9. Each round is

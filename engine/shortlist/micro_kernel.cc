@@ -402,6 +402,12 @@ __attribute__((target("amx-tile"))) inline void configure_tiles() {
   }
 }
 
+// GCC's tile intrinsics are asm statements that do not say they write
+// memory: this tells the compiler the tile stores before it wrote `out`, so
+// the loads after it are neither moved above them nor folded away (nor the
+// second group's stores merged with the first's loads).
+inline void stored_barrier() { asm volatile("" ::: "memory"); }
+
 inline void load_sums(const float (&out)[2][kGroupRows][16], Accumulators& c) {
 #pragma GCC unroll 12
   for (int r = 0; r < kGroupRows; ++r) {
@@ -441,6 +447,7 @@ __attribute__((target("amx-tile,amx-bf16"))) void multiply_amx(
   alignas(64) float out[2][kGroupRows][16];
   _tile_stored(0, out[0], 64);
   _tile_stored(1, out[1], 64);
+  stored_barrier();
   load_sums(out, c);
 }
 
@@ -474,9 +481,11 @@ __attribute__((target("amx-tile,amx-bf16"))) void multiply_amx_pair(
   alignas(64) float out[2][kGroupRows][16];
   _tile_stored(0, out[0], 64);
   _tile_stored(1, out[1], 64);
+  stored_barrier();
   load_sums(out, cx);
   _tile_stored(5, out[0], 64);
   _tile_stored(6, out[1], 64);
+  stored_barrier();
   load_sums(out, cy);
 }
 
